@@ -1,0 +1,3 @@
+from walcli.cli import main
+
+main()

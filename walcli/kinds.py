@@ -1,0 +1,84 @@
+"""The kinds of record, declared once: folder, schema, list columns and filters.
+
+Adding a kind is a schema, a folder and one entry here; the CLI builds its commands from this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Match(str, Enum):
+    REF = "ref"  # the value is the id of a record of another kind (checked, with suggestions)
+    EXACT = "exact"  # equal, ignoring case and accents
+    TEXT = "text"  # contains, ignoring case and accents
+    ACTIVE = "active"  # a year within [start, end] (an open end means still running)
+    YEAR = "year"  # the year of a date equals the value
+
+
+@dataclass(frozen=True)
+class Filter:
+    option: str
+    paths: tuple[str, ...]  # dotted paths; ACTIVE takes (start, end)
+    match: Match
+    help: str
+    target: str | None = None  # the kind a REF filter names
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # plural, as on the command line
+    singular: str
+    columns: tuple[str, ...]
+    filters: tuple[Filter, ...]
+
+    @property
+    def folder(self) -> str:
+        return f"data/{self.name}"
+
+    @property
+    def schema(self) -> str:
+        return f"{self.name}.schema.json"
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "domains",
+            "domain",
+            ("id", "name", "type", "introduced_by"),
+            (
+                Filter("type", ("type",), Match.EXACT, "Domain type (priority-domain, ...)."),
+                Filter("plan", ("introduced_by",), Match.REF, "Introduced by this plan.", "plans"),
+            ),
+        ),
+        Kind(
+            "poles",
+            "pole",
+            ("id", "name", "domain", "labelled", "website"),
+            (
+                Filter("domain", ("domain",), Match.REF, "Serving this domain.", "domains"),
+                Filter("plan", ("labelled_by",), Match.REF, "Labelled under this plan.", "plans"),
+                Filter("year", ("labelled", ""), Match.ACTIVE, "Labelled by this year."),
+            ),
+        ),
+        Kind(
+            "plans",
+            "plan",
+            ("id", "name", "period.start", "period.end", "budget"),
+            (Filter("year", ("period.start", "period.end"), Match.ACTIVE, "Running in this year."),),
+        ),
+        Kind(
+            "shocks",
+            "shock",
+            ("id", "name", "company", "announced", "jobs_affected"),
+            (
+                Filter("year", ("announced",), Match.YEAR, "Announced in this year."),
+                Filter("company", ("company",), Match.TEXT, "Company name contains this."),
+                Filter("pole", ("poles",), Match.REF, "Involving this pole.", "poles"),
+            ),
+        ),
+    )
+}

@@ -1,0 +1,281 @@
+"""Find the registry and read one YAML file into plain data with a position for every value.
+
+Built on libyaml (CSafeLoader's parser and composer); construction is ours so that each value
+keeps its line and column, duplicate keys, tags and aliases are refused, and dates stay text.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from walcli.errors import RegistryNotFound
+from walcli.problems import CODES, Problem
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+# libyaml's composer recurses in C; past a few ten thousand levels it overflows the stack.
+# Every nesting level needs one of these characters, so their count bounds the depth.
+_NESTING_CHARS = "[{-?:\n"
+_SAFE_COMPOSE_BOUND = 5000
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml with YAML 1.1 scalars except timestamps: dates stay text as written."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TAG + "timestamp"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(slots=True)
+class Document:
+    """One file's data, where each value stands, and how plain scalars were written."""
+
+    data: Any
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    # Plain (unquoted) scalars that YAML read as something other than text, by path.
+    implicit: dict[JsonPath, str] = field(default_factory=dict)
+
+    def locate(self, path: JsonPath, *, key: bool = False) -> Position:
+        """The nearest known position of a path (the key's, when asked and known)."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.column, self.message = code, line, column, message
+
+
+def _pos(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, loader: _Loader, track: bool) -> None:
+        self.loader = loader
+        self.track = track
+        self.doc = Document(None)
+        self.seen: set[int] = set()
+        self.scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+            _INT: loader.construct_yaml_int,
+            _FLOAT: loader.construct_yaml_float,
+            _BOOL: loader.construct_yaml_bool,
+            _NULL: loader.construct_yaml_null,
+        }
+
+    def build(self, node: yaml.Node, path: JsonPath, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Refused("yaml-alias", *_pos(node), "an alias (*name) repeats an anchored value")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Refused("yaml-too-deep", *_pos(node), f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise _Refused("yaml-tag", *_pos(node), f"tag {node.tag!r} is not allowed")
+            return [self._child(item, (*path, i), depth) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _child(self, node: yaml.Node, path: JsonPath, depth: int) -> Any:
+        if self.track:
+            self.doc.positions[path] = _pos(node)
+        return self.build(node, path, depth + 1)
+
+    def _mapping(self, node: yaml.MappingNode, path: JsonPath, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP:
+            raise _Refused("yaml-tag", *_pos(node), f"tag {node.tag!r} is not allowed")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                raise _Refused("yaml-alias", *_pos(key_node), "merge keys (<<) are not allowed")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused("yaml-syntax", *_pos(key_node), "a mapping key must be plain text")
+            key = str(key_node.value)
+            if key in result:
+                line, col = _pos(key_node)
+                raise _Refused("yaml-duplicate-key", line, col, f"duplicate key {key!r}")
+            child = (*path, key)
+            if self.track:
+                self.doc.key_positions[child] = _pos(key_node)
+                # Point at the key for collections: their own start is on the next line.
+                scalar = isinstance(value_node, yaml.ScalarNode)
+                self.doc.positions[child] = _pos(value_node if scalar else key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
+        if node.tag == _STR:
+            return node.value
+        convert = self.scalars.get(node.tag)
+        if convert is None:
+            raise _Refused("yaml-tag", *_pos(node), f"tag {node.tag!r} is not allowed")
+        if self.track and not node.style:  # libyaml marks plain scalars with an empty style
+            self.doc.implicit[path] = node.value
+        try:
+            value = convert(node)
+        except (ValueError, OverflowError) as exc:
+            raise _Refused("yaml-syntax", *_pos(node), f"unreadable value: {exc}") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            # JSON has no NaN or infinity, and no figure in a record is either.
+            raise _Refused("non-finite-number", *_pos(node), f"{node.value!r} is not a finite number")
+        return value
+
+
+def _problem(rel: str, code: str, line: int, column: int, message: str) -> Problem:
+    return Problem(rel, line, column, "", code, CODES[code].severity, message)
+
+
+def _decode(raw: bytes, rel: str) -> str | Problem:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _problem(rel, "encoding", 1, 1, "the file is UTF-16 or UTF-32; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return _problem(rel, "encoding", line, column, f"byte 0x{raw[exc.start]:02x} is not UTF-8")
+
+
+def _max_depth(text: str) -> int:
+    """The nesting depth, from libyaml's event stream (iterative, so any depth is safe)."""
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return deepest
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    if len(lines) < line:
+        return ""
+    row = lines[line - 1]
+    return row[column - 1] if 0 < column <= len(row) else ""
+
+
+def _yaml_error(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    else:
+        index = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+    problem = str(getattr(exc, "problem", None) or exc).strip()
+    code = "yaml-syntax"
+    if "expected a single document" in problem or "another document" in problem:
+        code, problem = "yaml-multiple-documents", "more than one YAML document in the file"
+    elif _char_at(text, line, column) == "\t" or "'\\t'" in problem:
+        code, problem = "yaml-tab", "a tab character where YAML expects indentation or a value"
+    elif "found undefined alias" in problem or "recursive" in problem:
+        code = "yaml-alias"
+    return _problem(rel, code, line, column, " ".join(problem.split()))
+
+
+def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem:
+    """Parse YAML text into a Document, or say why not with a located Problem."""
+    try:
+        if sum(text.count(c) for c in _NESTING_CHARS) > _SAFE_COMPOSE_BOUND:
+            if _max_depth(text) > MAX_DEPTH:
+                return _problem(rel, "yaml-too-deep", 1, 1, f"nesting deeper than {MAX_DEPTH}")
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return _problem(rel, "empty-file", 1, 1, "the file holds no YAML document")
+            builder = _Builder(loader, track)
+            builder.doc.positions[()] = _pos(root)
+            builder.doc.data = builder.build(root, (), 0)
+        finally:
+            loader.dispose()
+    except _Refused as exc:
+        return _problem(rel, exc.code, exc.line, exc.column, exc.message)
+    except yaml.YAMLError as exc:
+        return _yaml_error(rel, exc, text)
+    if not isinstance(builder.doc.data, dict):
+        line, column = builder.doc.positions[()]
+        kind = type(builder.doc.data).__name__
+        return _problem(rel, "not-a-mapping", line, column, f"the document is a {kind}, not a mapping")
+    return builder.doc
+
+
+def read_file(path: Path, rel: str, *, track: bool = True) -> Document | Problem:
+    """Read one record file. Whatever it holds, the answer is a Document or a Problem."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return _problem(rel, "not-a-file", 1, 1, f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > MAX_BYTES:
+        return _problem(rel, "file-too-large", 1, 1, f"larger than {MAX_BYTES} bytes")
+    text = _decode(raw, rel)
+    if isinstance(text, Problem):
+        return text
+    return parse_text(text, rel, track=track)
+
+
+ROOT_ENV = "WAL_ROOT"
+
+
+def is_root(folder: Path) -> bool:
+    return (folder / "data").is_dir() and (folder / "schemas").is_dir()
+
+
+def bundled_root() -> Path | None:
+    """The snapshot shipped in the wheel, or the source tree of an editable install."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_registry", package.parent):
+        if is_root(candidate):
+            return candidate
+    return None
+
+
+def find_root(explicit: str | None = None, cwd: Path | None = None) -> Path:
+    """--root, else WAL_ROOT, else the nearest folder upward with data/ and schemas/, else bundled."""
+    for given, origin in ((explicit, "--root"), (os.environ.get(ROOT_ENV), ROOT_ENV)):
+        if given:
+            folder = Path(given).expanduser()
+            if not is_root(folder):
+                raise RegistryNotFound(
+                    f"{origin} {given}: no registry there (expected data/ and schemas/ folders)"
+                )
+            return folder.resolve()
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if is_root(folder):
+            return folder
+    bundled = bundled_root()
+    if bundled is None:
+        raise RegistryNotFound(
+            "no registry found: run inside a checkout, or pass --root / set WAL_ROOT"
+        )
+    return bundled

@@ -1,0 +1,98 @@
+"""Problems are values: where, what and how bad. Every code is documented here once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    path: str
+    code: str
+    severity: Severity
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.file, self.line, self.column, self.code, self.path, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    severity: Severity
+    description: str
+    hint: str
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# The one table of problem codes: `wal validate --explain`, the README and the tests read it.
+CODES: dict[str, Code] = {
+    "yaml-syntax": Code(E, "The file is not well-formed YAML.", "Fix the YAML at the position given; check indentation and quotes."),
+    "yaml-tab": Code(E, "A tab character is used for indentation.", "Indent with spaces only; YAML forbids tabs there."),
+    "yaml-duplicate-key": Code(E, "A mapping has the same key twice; YAML would silently keep the last.", "Remove or rename one of the two keys."),
+    "yaml-tag": Code(E, "An explicit or language-specific tag (!!python/..., !custom) is used.", "Remove the tag; records hold plain strings, numbers, lists and mappings."),
+    "yaml-alias": Code(E, "Anchors, aliases and merge keys are refused (they hide repetition and enable alias bombs).", "Write the value out in full where it is used."),
+    "yaml-too-deep": Code(E, "The document nests deeper than any record needs.", "Flatten the structure; records nest at most 32 levels."),
+    "yaml-multiple-documents": Code(E, "The file holds more than one YAML document.", "Keep one record per file; remove the extra '---' documents."),
+    "non-finite-number": Code(E, "A number is .inf or .nan, which JSON cannot hold.", "Write the real figure, or quote the text if it is not a number."),
+    "encoding": Code(E, "The file is not UTF-8 text.", "Save the file as UTF-8 (with or without BOM)."),
+    "empty-file": Code(E, "The file holds no record.", "Write the record, or delete the file."),
+    "not-a-mapping": Code(E, "The document is not a mapping of fields.", "A record is a mapping: 'id: ...', 'name: ...' at the top level."),
+    "file-too-large": Code(E, "The file is larger than a record can be (1 MiB).", "Split the content or remove what does not belong in a record."),
+    "not-a-file": Code(E, "A path in a data folder that looks like a record is not a regular, readable file.", "Replace it with a regular file or remove it."),
+    "link-outside-root": Code(E, "A symbolic link in a data folder points outside the registry.", "Copy the record into the registry instead of linking to it."),
+    "stray-file": Code(W, "A file in a data folder that is not a record (.yaml) is skipped.", "Rename it to <id>.yaml if it is a record, or move it out of data/."),
+    "yaml-implicit-type": Code(E, "An unquoted value was read by YAML as something else (NO as false, 010 as 8, 1.10 as 1.1, 12:30 as 750, ~ as null).", "Quote the value as the message shows: 'NO'."),
+    "id-mismatch": Code(E, "The record's id differs from its file name.", "Rename the file to <id>.yaml or change the id to the file stem."),
+    "duplicate-id": Code(E, "Two records share an id.", "Ids are unique across the registry; rename one of them."),
+    "unknown-reference": Code(E, "A reference names a record that does not exist.", "Use one of the suggested ids, or add the missing record."),
+    "wrong-kind-reference": Code(E, "A reference names a record of another kind than the field expects.", "Point the field at a record of the expected kind."),
+    "unknown-source": Code(E, "A fact cites a source id that the record does not list.", "Add the source to the record's 'sources' or cite one of its ids."),
+    "duplicate-source": Code(E, "A source id or URL appears twice in one record.", "Keep one entry per source and cite it by its id."),
+    "bad-date": Code(E, "A date has the right shape but does not exist in the calendar.", "Correct the day or month; use a coarser precision (2016-08) if unsure."),
+}
+
+SCHEMA_CODE_PREFIX = "schema-"
+SCHEMA_CODE = Code(
+    E,
+    "The record breaks its JSON Schema; the code names the keyword (schema-required, schema-enum, ...).",
+    "Read the message: it names the field and what the schema expects there.",
+)
+
+
+def describe(code: str) -> Code | None:
+    if code in CODES:
+        return CODES[code]
+    if code.startswith(SCHEMA_CODE_PREFIX):
+        return SCHEMA_CODE
+    return None
+
+
+def pointer(path: Iterable[str | int]) -> str:
+    """A JSON Pointer (RFC 6901) for a path into a record."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=Problem.sort_key)

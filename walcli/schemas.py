@@ -1,0 +1,89 @@
+"""The schema documents of a registry: read as JSON always, compiled to validators on demand."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from walcli.errors import SchemaError
+from walcli.refs import Pattern, reference_patterns
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+SCHEMA_SUFFIX = ".schema.json"
+
+
+def _read_json(path: Path, root: Path) -> Any:
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{rel}: cannot read schema file: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"{rel}:{exc.lineno}:{exc.colno}: broken schema file: {exc.msg}") from None
+
+
+@dataclass
+class SchemaSet:
+    """Every *.schema.json of a registry, keyed by file name (which is also its $id)."""
+
+    root: Path
+    documents: dict[str, Any]
+    _validators: dict[str, Validator] = field(default_factory=dict)
+    _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> SchemaSet:
+        folder = root / "schemas"
+        documents = {
+            path.name: _read_json(path, root)
+            for path in sorted(folder.glob("*" + SCHEMA_SUFFIX))
+        }
+        return cls(root, documents)
+
+    def document(self, name: str) -> Any:
+        if name not in self.documents:
+            raise SchemaError(f"schemas/{name}: schema file missing")
+        return self.documents[name]
+
+    def references(self, name: str) -> list[tuple[Pattern, str]]:
+        if name not in self._patterns:
+            self.document(name)
+            self._patterns[name] = reference_patterns(self.documents, name)
+        return self._patterns[name]
+
+    def validator(self, name: str) -> Validator:
+        """One compiled validator per schema, reused for every record of its kind."""
+        if name not in self._validators:
+            self._validators[name] = self._compile(name)
+        return self._validators[name]
+
+    def _compile(self, name: str) -> Validator:
+        from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import SchemaError as JsonSchemaError
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        for doc_name, document in self.documents.items():
+            try:
+                Draft202012Validator.check_schema(document)
+            except JsonSchemaError as exc:
+                where = "/" + "/".join(str(p) for p in exc.absolute_path)
+                raise SchemaError(
+                    f"schemas/{doc_name}: not a valid JSON Schema at {where}: {exc.message}"
+                ) from None
+        resources = [
+            (doc_name, Resource.from_contents(document, default_specification=DRAFT202012))
+            for doc_name, document in self.documents.items()
+        ]
+        registry: Registry[Any] = Registry().with_resources(resources)
+        return Draft202012Validator(
+            self.document(name),
+            registry=registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
