@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -90,11 +90,13 @@ def _version(value: bool) -> None:
 @boundary
 def main_options(
     ctx: typer.Context,
-    root: Optional[str] = typer.Option(
-        None, "--root", help="Registry folder (holding data/ and schemas/). Else WAL_ROOT, "
-        "else the nearest such folder upward, else the bundled snapshot."
+    root: str | None = typer.Option(
+        None,
+        "--root",
+        help="Registry folder (holding data/ and schemas/). Else WAL_ROOT, "
+        "else the nearest such folder upward, else the bundled snapshot.",
     ),
-    lang: Optional[str] = typer.Option(
+    lang: str | None = typer.Option(
         None, "--lang", help="fr or en. Else WAL_LANG, else fr when LANG starts with fr."
     ),
     version: bool = typer.Option(
@@ -155,8 +157,9 @@ def _run_list(kind: Kind, settings: Settings, options: dict[str, Any]) -> None:
     _render_list(kind, chosen, columns, fmt, settings.lang)
 
 
-def _render_list(kind: Kind, records: list[Any], columns: list[str] | None, fmt: str,
-                 lang: str) -> None:
+def _render_list(
+    kind: Kind, records: list[Any], columns: list[str] | None, fmt: str, lang: str
+) -> None:
     from walcli.views import projected, rows
 
     if fmt == "json":
@@ -176,23 +179,53 @@ def _list_command(kind: Kind) -> Callable[..., None]:
     def command(ctx: typer.Context, **options: Any) -> None:
         _run_list(kind, _settings(ctx), options)
 
-    parameters = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                                    annotation=typer.Context)]
+    parameters = [
+        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+    ]
     option = functools.partial(inspect.Parameter, kind=inspect.Parameter.KEYWORD_ONLY)
     for spec in kind.filters:
-        parameters.append(option(spec.option, annotation=Optional[str],
-                                 default=typer.Option(None, f"--{spec.option}", help=spec.help)))
+        parameters.append(
+            option(
+                spec.option,
+                annotation=str | None,
+                default=typer.Option(None, f"--{spec.option}", help=spec.help),
+            )
+        )
     parameters += [
-        option("where", annotation=Optional[list[str]], default=typer.Option(
-            None, "--where", "-w", help="PATH OP VALUE with OP in = != ~ < > <= >= "
-            "(dotted paths; repeatable; case and accents ignored).")),
-        option("sort", annotation=Optional[str], default=typer.Option(
-            None, "--sort", help="Field to sort by; prefix with - for descending.")),
-        option("columns", annotation=Optional[str], default=typer.Option(
-            None, "--columns", help="Comma-separated field paths to show.")),
-        option("format", annotation=Optional[str], default=typer.Option(
-            None, "--format", "-f", help=f"One of {', '.join(ROW_FORMATS)}. "
-            "Default: table on a terminal, tsv otherwise.")),
+        option(
+            "where",
+            annotation=list[str] | None,
+            default=typer.Option(
+                None,
+                "--where",
+                "-w",
+                help="PATH OP VALUE with OP in = != ~ < > <= >= "
+                "(dotted paths; repeatable; case and accents ignored).",
+            ),
+        ),
+        option(
+            "sort",
+            annotation=str | None,
+            default=typer.Option(
+                None, "--sort", help="Field to sort by; prefix with - for descending."
+            ),
+        ),
+        option(
+            "columns",
+            annotation=str | None,
+            default=typer.Option(None, "--columns", help="Comma-separated field paths to show."),
+        ),
+        option(
+            "format",
+            annotation=str | None,
+            default=typer.Option(
+                None,
+                "--format",
+                "-f",
+                help=f"One of {', '.join(ROW_FORMATS)}. "
+                "Default: table on a terminal, tsv otherwise.",
+            ),
+        ),
     ]
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__doc__ = f"List {kind.name}, filtered and sorted."
@@ -208,11 +241,20 @@ def _show_text(view: Any, boxed: bool) -> None:
     body = safe_lines(to_yaml(view.fields)).rstrip("\n")
     sections = [body]
     if view.references:
-        sections.append("references:\n" + "\n".join(
-            f"  {link.path} -> {link.kind}/{link.id} ({link.name})" for link in view.references))
+        sections.append(
+            "references:\n"
+            + "\n".join(
+                f"  {link.path} -> {link.kind}/{link.id} ({link.name})" for link in view.references
+            )
+        )
     if view.referenced_by:
-        sections.append("referenced by:\n" + "\n".join(
-            f"  {link.kind}/{link.id} ({link.name}) via {link.path}" for link in view.referenced_by))
+        sections.append(
+            "referenced by:\n"
+            + "\n".join(
+                f"  {link.kind}/{link.id} ({link.name}) via {link.path}"
+                for link in view.referenced_by
+            )
+        )
     text = "\n\n".join(sections)
     if boxed:
         from rich.panel import Panel
@@ -228,8 +270,9 @@ def _show_command(kind: Kind) -> Callable[..., None]:
     def command(
         ctx: typer.Context,
         record_id: str = typer.Argument(..., metavar="ID", help=f"The {kind.singular}'s id."),
-        fmt: Optional[str] = typer.Option(
-            None, "--format", "-f", help=f"One of {', '.join(SHOW_FORMATS)}."),
+        fmt: str | None = typer.Option(
+            None, "--format", "-f", help=f"One of {', '.join(SHOW_FORMATS)}."
+        ),
     ) -> None:
         from walcli.views import record_view
 
@@ -244,7 +287,9 @@ def _show_command(kind: Kind) -> Callable[..., None]:
         else:
             _show_text(view, boxed=_is_terminal())
 
-    command.__doc__ = f"Show one {kind.singular}: every field, its references and what refers to it."
+    command.__doc__ = (
+        f"Show one {kind.singular}: every field, its references and what refers to it."
+    )
     return command
 
 
@@ -262,16 +307,22 @@ for _kind in KINDS.values():
 @boundary
 def validate(
     ctx: typer.Context,
-    files: Optional[list[str]] = typer.Argument(
-        None, help="Report only on these record files (the whole registry is still loaded)."),
-    fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help=f"One of {', '.join(PROBLEM_FORMATS)}. "
-        "Default: github when GITHUB_ACTIONS is set, else text."),
+    files: list[str] | None = typer.Argument(
+        None, help="Report only on these record files (the whole registry is still loaded)."
+    ),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"One of {', '.join(PROBLEM_FORMATS)}. "
+        "Default: github when GITHUB_ACTIONS is set, else text.",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the run too."),
 ) -> None:
     """Check every record: YAML, schema, ids, references and rules. Exit 1 if problems."""
     from walcli.reporters import REPORTERS, counts
-    from walcli.validate import restrict, validate as run_validation
+    from walcli.validate import restrict
+    from walcli.validate import validate as run_validation
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     chosen = _check_format(fmt, PROBLEM_FORMATS) or default

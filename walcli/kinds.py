@@ -6,10 +6,10 @@ Adding a kind is a schema, a folder and one entry here; the CLI builds its comma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Match(str, Enum):
+class Match(StrEnum):
     REF = "ref"  # the value is the id of a record of another kind (checked, with suggestions)
     EXACT = "exact"  # equal, ignoring case and accents
     TEXT = "text"  # contains, ignoring case and accents
@@ -68,7 +68,11 @@ KINDS: dict[str, Kind] = {
             "plans",
             "plan",
             ("id", "name", "period.start", "period.end", "budget"),
-            (Filter("year", ("period.start", "period.end"), Match.ACTIVE, "Running in this year."),),
+            (
+                Filter(
+                    "year", ("period.start", "period.end"), Match.ACTIVE, "Running in this year."
+                ),
+            ),
         ),
         Kind(
             "shocks",

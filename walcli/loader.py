@@ -97,6 +97,7 @@ class _Builder:
             if node.tag != _SEQ:
                 raise _Refused("yaml-tag", *_pos(node), f"tag {node.tag!r} is not allowed")
             return [self._child(item, (*path, i), depth) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _child(self, node: yaml.Node, path: JsonPath, depth: int) -> Any:
@@ -140,7 +141,9 @@ class _Builder:
             raise _Refused("yaml-syntax", *_pos(node), f"unreadable value: {exc}") from None
         if isinstance(value, float) and not math.isfinite(value):
             # JSON has no NaN or infinity, and no figure in a record is either.
-            raise _Refused("non-finite-number", *_pos(node), f"{node.value!r} is not a finite number")
+            raise _Refused(
+                "non-finite-number", *_pos(node), f"{node.value!r} is not a finite number"
+            )
         return value
 
 
@@ -204,9 +207,9 @@ def _yaml_error(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
 def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem:
     """Parse YAML text into a Document, or say why not with a located Problem."""
     try:
-        if sum(text.count(c) for c in _NESTING_CHARS) > _SAFE_COMPOSE_BOUND:
-            if _max_depth(text) > MAX_DEPTH:
-                return _problem(rel, "yaml-too-deep", 1, 1, f"nesting deeper than {MAX_DEPTH}")
+        suspicious = sum(text.count(c) for c in _NESTING_CHARS) > _SAFE_COMPOSE_BOUND
+        if suspicious and _max_depth(text) > MAX_DEPTH:
+            return _problem(rel, "yaml-too-deep", 1, 1, f"nesting deeper than {MAX_DEPTH}")
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
@@ -224,7 +227,9 @@ def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem
     if not isinstance(builder.doc.data, dict):
         line, column = builder.doc.positions[()]
         kind = type(builder.doc.data).__name__
-        return _problem(rel, "not-a-mapping", line, column, f"the document is a {kind}, not a mapping")
+        return _problem(
+            rel, "not-a-mapping", line, column, f"the document is a {kind}, not a mapping"
+        )
     return builder.doc
 
 
@@ -260,7 +265,7 @@ def bundled_root() -> Path | None:
 
 
 def find_root(explicit: str | None = None, cwd: Path | None = None) -> Path:
-    """--root, else WAL_ROOT, else the nearest folder upward with data/ and schemas/, else bundled."""
+    """--root, else WAL_ROOT, else the nearest folder upward holding the registry, else bundled."""
     for given, origin in ((explicit, "--root"), (os.environ.get(ROOT_ENV), ROOT_ENV)):
         if given:
             folder = Path(given).expanduser()

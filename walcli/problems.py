@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -48,29 +48,113 @@ E, W = Severity.ERROR, Severity.WARNING
 
 # The one table of problem codes: `wal validate --explain`, the README and the tests read it.
 CODES: dict[str, Code] = {
-    "yaml-syntax": Code(E, "The file is not well-formed YAML.", "Fix the YAML at the position given; check indentation and quotes."),
-    "yaml-tab": Code(E, "A tab character is used for indentation.", "Indent with spaces only; YAML forbids tabs there."),
-    "yaml-duplicate-key": Code(E, "A mapping has the same key twice; YAML would silently keep the last.", "Remove or rename one of the two keys."),
-    "yaml-tag": Code(E, "An explicit or language-specific tag (!!python/..., !custom) is used.", "Remove the tag; records hold plain strings, numbers, lists and mappings."),
-    "yaml-alias": Code(E, "Anchors, aliases and merge keys are refused (they hide repetition and enable alias bombs).", "Write the value out in full where it is used."),
-    "yaml-too-deep": Code(E, "The document nests deeper than any record needs.", "Flatten the structure; records nest at most 32 levels."),
-    "yaml-multiple-documents": Code(E, "The file holds more than one YAML document.", "Keep one record per file; remove the extra '---' documents."),
-    "non-finite-number": Code(E, "A number is .inf or .nan, which JSON cannot hold.", "Write the real figure, or quote the text if it is not a number."),
-    "encoding": Code(E, "The file is not UTF-8 text.", "Save the file as UTF-8 (with or without BOM)."),
+    "yaml-syntax": Code(
+        E,
+        "The file is not well-formed YAML.",
+        "Fix the YAML at the position given; check indentation and quotes.",
+    ),
+    "yaml-tab": Code(
+        E,
+        "A tab character is used for indentation.",
+        "Indent with spaces only; YAML forbids tabs there.",
+    ),
+    "yaml-duplicate-key": Code(
+        E,
+        "A mapping has the same key twice; YAML would silently keep the last.",
+        "Remove or rename one of the two keys.",
+    ),
+    "yaml-tag": Code(
+        E,
+        "An explicit or language-specific tag (!!python/..., !custom) is used.",
+        "Remove the tag; records hold plain strings, numbers, lists and mappings.",
+    ),
+    "yaml-alias": Code(
+        E,
+        "Anchors, aliases and merge keys are refused (they hide repetition and enable alias bombs).",
+        "Write the value out in full where it is used.",
+    ),
+    "yaml-too-deep": Code(
+        E,
+        "The document nests deeper than any record needs.",
+        "Flatten the structure; records nest at most 32 levels.",
+    ),
+    "yaml-multiple-documents": Code(
+        E,
+        "The file holds more than one YAML document.",
+        "Keep one record per file; remove the extra '---' documents.",
+    ),
+    "non-finite-number": Code(
+        E,
+        "A number is .inf or .nan, which JSON cannot hold.",
+        "Write the real figure, or quote the text if it is not a number.",
+    ),
+    "encoding": Code(
+        E, "The file is not UTF-8 text.", "Save the file as UTF-8 (with or without BOM)."
+    ),
     "empty-file": Code(E, "The file holds no record.", "Write the record, or delete the file."),
-    "not-a-mapping": Code(E, "The document is not a mapping of fields.", "A record is a mapping: 'id: ...', 'name: ...' at the top level."),
-    "file-too-large": Code(E, "The file is larger than a record can be (1 MiB).", "Split the content or remove what does not belong in a record."),
-    "not-a-file": Code(E, "A path in a data folder that looks like a record is not a regular, readable file.", "Replace it with a regular file or remove it."),
-    "link-outside-root": Code(E, "A symbolic link in a data folder points outside the registry.", "Copy the record into the registry instead of linking to it."),
-    "stray-file": Code(W, "A file in a data folder that is not a record (.yaml) is skipped.", "Rename it to <id>.yaml if it is a record, or move it out of data/."),
-    "yaml-implicit-type": Code(E, "An unquoted value was read by YAML as something else (NO as false, 010 as 8, 1.10 as 1.1, 12:30 as 750, ~ as null).", "Quote the value as the message shows: 'NO'."),
-    "id-mismatch": Code(E, "The record's id differs from its file name.", "Rename the file to <id>.yaml or change the id to the file stem."),
-    "duplicate-id": Code(E, "Two records share an id.", "Ids are unique across the registry; rename one of them."),
-    "unknown-reference": Code(E, "A reference names a record that does not exist.", "Use one of the suggested ids, or add the missing record."),
-    "wrong-kind-reference": Code(E, "A reference names a record of another kind than the field expects.", "Point the field at a record of the expected kind."),
-    "unknown-source": Code(E, "A fact cites a source id that the record does not list.", "Add the source to the record's 'sources' or cite one of its ids."),
-    "duplicate-source": Code(E, "A source id or URL appears twice in one record.", "Keep one entry per source and cite it by its id."),
-    "bad-date": Code(E, "A date has the right shape but does not exist in the calendar.", "Correct the day or month; use a coarser precision (2016-08) if unsure."),
+    "not-a-mapping": Code(
+        E,
+        "The document is not a mapping of fields.",
+        "A record is a mapping: 'id: ...', 'name: ...' at the top level.",
+    ),
+    "file-too-large": Code(
+        E,
+        "The file is larger than a record can be (1 MiB).",
+        "Split the content or remove what does not belong in a record.",
+    ),
+    "not-a-file": Code(
+        E,
+        "A path in a data folder that looks like a record is not a regular, readable file.",
+        "Replace it with a regular file or remove it.",
+    ),
+    "link-outside-root": Code(
+        E,
+        "A symbolic link in a data folder points outside the registry.",
+        "Copy the record into the registry instead of linking to it.",
+    ),
+    "stray-file": Code(
+        W,
+        "A file in a data folder that is not a record (.yaml) is skipped.",
+        "Rename it to <id>.yaml if it is a record, or move it out of data/.",
+    ),
+    "yaml-implicit-type": Code(
+        E,
+        "An unquoted value was read by YAML as something else (NO as false, 010 as 8, 1.10 as 1.1, 12:30 as 750, ~ as null).",
+        "Quote the value as the message shows: 'NO'.",
+    ),
+    "id-mismatch": Code(
+        E,
+        "The record's id differs from its file name.",
+        "Rename the file to <id>.yaml or change the id to the file stem.",
+    ),
+    "duplicate-id": Code(
+        E, "Two records share an id.", "Ids are unique across the registry; rename one of them."
+    ),
+    "unknown-reference": Code(
+        E,
+        "A reference names a record that does not exist.",
+        "Use one of the suggested ids, or add the missing record.",
+    ),
+    "wrong-kind-reference": Code(
+        E,
+        "A reference names a record of another kind than the field expects.",
+        "Point the field at a record of the expected kind.",
+    ),
+    "unknown-source": Code(
+        E,
+        "A fact cites a source id that the record does not list.",
+        "Add the source to the record's 'sources' or cite one of its ids.",
+    ),
+    "duplicate-source": Code(
+        E,
+        "A source id or URL appears twice in one record.",
+        "Keep one entry per source and cite it by its id.",
+    ),
+    "bad-date": Code(
+        E,
+        "A date has the right shape but does not exist in the calendar.",
+        "Correct the day or month; use a coarser precision (2016-08) if unsure.",
+    ),
 }
 
 SCHEMA_CODE_PREFIX = "schema-"

@@ -173,7 +173,10 @@ def _compare(value: Any, wanted: str, op: str) -> bool:
     left_n, right_n = _number(value), _number(wanted)
     left: Any = left_n if left_n is not None and right_n is not None else fold(str(value))
     right: Any = right_n if left_n is not None and right_n is not None else fold(wanted)
-    return {"<": left < right, ">": left > right, "<=": left <= right, ">=": left >= right}[op]
+    result: bool = {"<": left < right, ">": left > right, "<=": left <= right, ">=": left >= right}[
+        op
+    ]
+    return result
 
 
 # -- sorting and columns ----------------------------------------------------------------------
@@ -204,7 +207,9 @@ def check_paths(paths: list[str], records: list[Record], option: str) -> None:
     known = known_paths(records)
     for path in paths:
         if path not in known:
-            raise UsageError(f"{option}: no field {path!r} in these records{did_you_mean(path, known)}")
+            raise UsageError(
+                f"{option}: no field {path!r} in these records{did_you_mean(path, known)}"
+            )
 
 
 def sort_records(records: list[Record], spec: str | None) -> list[Record]:

@@ -24,8 +24,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 def safe(text: str) -> str:
     """Control characters, line breaks and bidi overrides shown as escapes, never executed."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF
-                       else f"\\x{ord(m.group()):02x}", text)
+    return _UNSAFE.sub(
+        lambda m: (
+            f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}"
+        ),
+        text,
+    )
 
 
 def localize(value: Any, lang: str) -> Any:

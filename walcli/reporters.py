@@ -24,11 +24,13 @@ def as_text(problems: list[Problem]) -> str:
 
 def as_json(problems: list[Problem]) -> str:
     tally = counts(problems)
-    return to_json({
-        "valid": tally["error"] == 0,
-        "counts": tally,
-        "problems": [p.as_dict() for p in problems],
-    })
+    return to_json(
+        {
+            "valid": tally["error"] == 0,
+            "counts": tally,
+            "problems": [p.as_dict() for p in problems],
+        }
+    )
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:

@@ -32,9 +32,13 @@ def id_matches_file(record: Record) -> list[Problem]:
     given = record.data.get("id")
     if given is None or given == record.id:
         return []
-    return [record.problem(("id",), "id-mismatch",
-        f"id {given!r} differs from the file name {record.id}.yaml",
-    )]
+    return [
+        record.problem(
+            ("id",),
+            "id-mismatch",
+            f"id {given!r} differs from the file name {record.id}.yaml",
+        )
+    ]
 
 
 def sources_are_unique(record: Record) -> list[Problem]:
@@ -49,25 +53,37 @@ def sources_are_unique(record: Record) -> list[Problem]:
             if value is None or isinstance(value, dict | list):
                 continue
             if value in seen[field]:
-                problems.append(record.problem(("sources", index, field), "duplicate-source",
-                    f"source {field} {value!r} is listed twice",
-                ))
+                problems.append(
+                    record.problem(
+                        ("sources", index, field),
+                        "duplicate-source",
+                        f"source {field} {value!r} is listed twice",
+                    )
+                )
             seen[field].add(value)
     return problems
 
 
 def citations_exist(record: Record) -> list[Problem]:
     sources = record.data.get("sources")
-    known = {s.get("id") for s in sources if isinstance(s, dict)} if isinstance(sources, list) else set()
+    known = (
+        {s.get("id") for s in sources if isinstance(s, dict)}
+        if isinstance(sources, list)
+        else set()
+    )
     problems = []
     for path, value in walk(record.data):
         if not path or path == ("sources",) or path[-1] != "sources" or not isinstance(value, list):
             continue
         for index, cited in enumerate(value):
             if isinstance(cited, str) and cited not in known:
-                problems.append(record.problem((*path, index), "unknown-source",
-                    f"cites source {cited!r}, which the record's sources do not list",
-                ))
+                problems.append(
+                    record.problem(
+                        (*path, index),
+                        "unknown-source",
+                        f"cites source {cited!r}, which the record's sources do not list",
+                    )
+                )
     return problems
 
 
@@ -90,9 +106,13 @@ def ids_are_unique(registry: Registry) -> list[Problem]:
     for record_id, records in holders.items():
         for record in records[1:] if len(records) > 1 else []:
             first = records[0]
-            problems.append(record.problem(("id",), "duplicate-id",
-                f"id '{record_id}' is also the id of {first.file}",
-            ))
+            problems.append(
+                record.problem(
+                    ("id",),
+                    "duplicate-id",
+                    f"id '{record_id}' is also the id of {first.file}",
+                )
+            )
     return problems
 
 

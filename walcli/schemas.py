@@ -25,7 +25,9 @@ def _read_json(path: Path, root: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SchemaError(f"{rel}:{exc.lineno}:{exc.colno}: broken schema file: {exc.msg}") from None
+        raise SchemaError(
+            f"{rel}:{exc.lineno}:{exc.colno}: broken schema file: {exc.msg}"
+        ) from None
 
 
 @dataclass
@@ -41,8 +43,7 @@ class SchemaSet:
     def load(cls, root: Path) -> SchemaSet:
         folder = root / "schemas"
         documents = {
-            path.name: _read_json(path, root)
-            for path in sorted(folder.glob("*" + SCHEMA_SUFFIX))
+            path.name: _read_json(path, root) for path in sorted(folder.glob("*" + SCHEMA_SUFFIX))
         }
         return cls(root, documents)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +32,8 @@ def _branch_choice(error: ValidationError) -> tuple[ValidationError | None, int]
     for sub in error.context or []:
         branches[int(sub.relative_schema_path[0])].append(sub)
     fitting = [
-        errs for errs in branches.values()
+        errs
+        for errs in branches.values()
         if not any(e.validator == "type" and not e.relative_path for e in errs)
     ]
     if not fitting:
@@ -57,9 +57,7 @@ def _schema_problem(record: Record, error: ValidationError) -> Problem:
         elif described:
             message = f"{_short(error.instance)} is not valid here: {described}"
         else:
-            types = [
-                str(s.validator_value) for s in error.context or [] if s.validator == "type"
-            ]
+            types = [str(s.validator_value) for s in error.context or [] if s.validator == "type"]
             message = f"{_short(error.instance)} is not of type {' or '.join(map(repr, types))}"
     key = False
     if validator in ("unevaluatedProperties", "additionalProperties"):
@@ -68,12 +66,18 @@ def _schema_problem(record: Record, error: ValidationError) -> Problem:
             path, key = (*path, found.group(1)), True
             message = f"unexpected field {found.group(1)!r}" + _field_hint(error, found.group(1))
     elif validator == "enum":
-        options = [str(v) for v in error.validator_value]
+        options = (
+            [str(v) for v in error.validator_value]
+            if isinstance(error.validator_value, list)
+            else []
+        )
         message += did_you_mean(str(error.instance), options)
     raw = record.doc.implicit.get(path)
     if raw is not None and not key and validator not in ("required", "minimum", "maximum"):
         quoted = raw.replace("'", "''")
-        return record.problem(path, "yaml-implicit-type",
+        return record.problem(
+            path,
+            "yaml-implicit-type",
             f"unquoted {raw} was read by YAML as {_short(error.instance)}; "
             f"if you mean the text, quote it: '{quoted}' ({message})",
         )
@@ -105,13 +109,20 @@ def reference_problems(registry: Registry) -> list[Problem]:
             wanted = KINDS[ref.target_kind].singular
             if kinds_of.get(ref.target_id):
                 actual = KINDS[kinds_of[ref.target_id][0]].singular
-                problems.append(record.problem(ref.path, "wrong-kind-reference",
-                    f"{ref.target_id!r} is a {actual}, but this field names a {wanted}",
-                ))
+                problems.append(
+                    record.problem(
+                        ref.path,
+                        "wrong-kind-reference",
+                        f"{ref.target_id!r} is a {actual}, but this field names a {wanted}",
+                    )
+                )
             else:
                 hint = did_you_mean(ref.target_id, registry.ids(ref.target_kind))
-                problems.append(record.problem(ref.path, "unknown-reference", f"no {wanted} {ref.target_id!r}{hint}"
-                ))
+                problems.append(
+                    record.problem(
+                        ref.path, "unknown-reference", f"no {wanted} {ref.target_id!r}{hint}"
+                    )
+                )
     return problems
 
 

@@ -72,13 +72,18 @@ class RecordView:
 
 def record_view(registry: Registry, record: Record, lang: str) -> RecordView:
     def out(ref: Reference) -> Link:
-        return Link(ref.target_kind, ref.target_id,
-                    _name(registry, ref.target_kind, ref.target_id, lang), _path(ref.path))
+        return Link(
+            ref.target_kind,
+            ref.target_id,
+            _name(registry, ref.target_kind, ref.target_id, lang),
+            _path(ref.path),
+        )
 
     def back(ref: Reference) -> Link:
         source = ref.source
-        return Link(source.kind, source.id, _name(registry, source.kind, source.id, lang),
-                    _path(ref.path))
+        return Link(
+            source.kind, source.id, _name(registry, source.kind, source.id, lang), _path(ref.path)
+        )
 
     name = scalar_text(localize(record.data.get("name"), lang))
     fields = {k: localize(v, lang) for k, v in record.data.items() if k not in ("id", "name")}
@@ -86,8 +91,11 @@ def record_view(registry: Registry, record: Record, lang: str) -> RecordView:
         record=record,
         title=f"{name} ({KINDS[record.kind].singular} {record.id})",
         fields=fields,
-        references=sorted(map(out, registry.references_of(record)),
-                          key=lambda link: (link.path, link.id)),
-        referenced_by=sorted(map(back, registry.referenced_by(record)),
-                             key=lambda link: (link.kind, link.id, link.path)),
+        references=sorted(
+            map(out, registry.references_of(record)), key=lambda link: (link.path, link.id)
+        ),
+        referenced_by=sorted(
+            map(back, registry.referenced_by(record)),
+            key=lambda link: (link.kind, link.id, link.path),
+        ),
     )
