@@ -1,0 +1,95 @@
+"""Import hygiene: a command imports only what it needs (a deterministic check, not a timing).
+
+Listing and showing records must start fast, so they never import the JSON Schema machinery
+(jsonschema, referencing) and, when the output is piped, not rich either. Each case runs the
+real CLI in a fresh interpreter with `-X importtime` and reads which modules were imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("jsonschema", "referencing", "rich")
+
+
+def _registry(root: Path) -> Path:
+    """A tiny self-contained registry: enough for list, show and validate to run."""
+    (root / "data" / "domains").mkdir(parents=True)
+    (root / "data" / "poles").mkdir(parents=True)
+    (root / "schemas").mkdir()
+    schemas = {
+        "domains.schema.json": {"$id": "domains.schema.json", "type": "object"},
+        "poles.schema.json": {
+            "$id": "poles.schema.json",
+            "type": "object",
+            "properties": {"domain": {"type": "string", "x-ref": "domains"}},
+        },
+        "plans.schema.json": {"$id": "plans.schema.json", "type": "object"},
+        "shocks.schema.json": {"$id": "shocks.schema.json", "type": "object"},
+    }
+    for name, schema in schemas.items():
+        (root / "schemas" / name).write_text(json.dumps(schema), encoding="utf-8")
+    (root / "data" / "domains" / "biotech.yaml").write_text(
+        "id: biotech\nname: {fr: Biotechnologies, en: Biotechnology}\n", encoding="utf-8"
+    )
+    (root / "data" / "poles" / "biowin.yaml").write_text(
+        "id: biowin\nname: {fr: BioWin, en: BioWin}\ndomain: biotech\n", encoding="utf-8"
+    )
+    return root
+
+
+def imported(root: Path, *args: str) -> set[str]:
+    """The modules `python -m walcli ARGS` imports, output piped (not a terminal)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("WAL_ROOT", "GITHUB_ACTIONS")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "walcli", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert done.stdout or args == ("validate",), "the command printed nothing"
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip())
+    assert "walcli.cli" in names, "no -X importtime report read"
+    return names
+
+
+def heavy(names: set[str]) -> list[str]:
+    return sorted(n for n in names if n.split(".")[0] in HEAVY)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("poles", "list"),
+        ("poles", "list", "--domain", "biotech"),
+        ("poles", "list", "--format", "json"),
+        ("domains", "list", "--format", "csv"),
+        ("poles", "show", "biowin"),
+        ("poles", "show", "biowin", "--format", "json"),
+        ("--version",),
+    ],
+    ids=" ".join,
+)
+def test_piped_commands_import_neither_jsonschema_nor_rich(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    assert heavy(imported(_registry(tmp_path), *args)) == []
+
+
+def test_the_check_sees_imports_when_they_happen(tmp_path: Path) -> None:
+    """The same probe does see the heavy modules where a command needs them."""
+    root = _registry(tmp_path)
+    assert "rich.table" in imported(root, "poles", "list", "--format", "table")
+    validated = imported(root, "validate")
+    assert "jsonschema" in validated and "referencing" in validated
