@@ -155,6 +155,46 @@ CODES: dict[str, Code] = {
         "A date has the right shape but does not exist in the calendar.",
         "Correct the day or month; use a coarser precision (2016-08) if unsure.",
     ),
+    "period-order": Code(
+        E,
+        "A period ends before it starts (start/end, from/to, presented/adopted), at the precision given.",
+        "Swap or correct the dates; 2006 and 2006-07 do not contradict each other.",
+    ),
+    "range-order": Code(
+        E,
+        "A figure given as a range has its max below its value (the lower end).",
+        "Put the lower end in value and the upper end in max.",
+    ),
+    "label-outside-plan": Code(
+        E,
+        "No sourced labelling date of a pole lies within the period of the plan in labelled_by.",
+        "Correct labelled or labelled_by, or the plan's period; one sourced claim inside suffices.",
+    ),
+    "reference-cycle": Code(
+        E,
+        "References from a kind to itself (predecessor, continues, related, ...) come back to where they started.",
+        "Store each relation once, on the later record, and remove the reference that closes the cycle.",
+    ),
+    "series-order": Code(
+        E,
+        "A series (items with as_of or date that the schema keeps in date order) is out of order.",
+        "Move the item to its place by date; undated items go last.",
+    ),
+    "seed-deck-citation": Code(
+        E,
+        "The seed deck is cited by a fact not marked attributed_to: seed-deck, or a fact so marked does not cite it.",
+        "Mark the claim attributed_to: seed-deck beside the sourced one, or cite a real source.",
+    ),
+    "duplicate-local-id": Code(
+        E,
+        "Two items of one list in a record (actors, actions, bodies, programmes) share an id.",
+        "Give each item its own id.",
+    ),
+    "unknown-local-id": Code(
+        E,
+        "An id local to the record (an actor named by an action or a body) names no item of the record.",
+        "Use one of the suggested ids, or add the missing item.",
+    ),
 }
 
 SCHEMA_CODE_PREFIX = "schema-"
