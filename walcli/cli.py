@@ -350,5 +350,39 @@ def _relative(given: str, root: Path) -> str:
         raise UsageError(f"{given}: not inside the registry at {root}") from None
 
 
+# -- stats --------------------------------------------------------------------------------------
+
+STATS_FORMATS = ("table", "json", "tsv", "markdown")
+
+
+@app.command()
+@boundary
+def stats(
+    ctx: typer.Context,
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"One of {', '.join(STATS_FORMATS)}. Default: table on a terminal, tsv otherwise.",
+    ),
+) -> None:
+    """Per kind: records, field completeness, sourced facts, conflicts and seed-deck claims."""
+    from walcli.stats import as_text, compute, tables
+
+    chosen = _check_format(fmt, STATS_FORMATS) or ("table" if _is_terminal() else "tsv")
+    registry = _settings(ctx).registry()
+    result = compute(registry)
+    if chosen == "json":
+        sys.stdout.write(to_json(result.as_dict()))
+    elif chosen == "table":
+        for title, header, rows in tables(result):
+            _print_rich(to_table(header, rows, title=title))
+    else:
+        sys.stdout.write(as_text(result, chosen))
+    unread = sum(p.severity.value == "error" for p in registry.problems)
+    if unread:
+        typer.echo(f"wal: {unread} files could not be read and are not counted", err=True)
+
+
 def main() -> None:
     app()

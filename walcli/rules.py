@@ -79,8 +79,18 @@ def span(value: Any) -> Span | None:
     return Span(text, first, last)
 
 
+# The keys of a claim (defs.schema.json#/$defs/claim): one value of a fact as one source gives
+# it. A figure also has value and sources, but a label and a unit too: it is not a claim.
+CLAIM_KEYS = frozenset({"value", "sources", "note", "attributed_to"})
+
+
 def is_claim(value: Any) -> bool:
-    return isinstance(value, dict) and "value" in value and "sources" in value
+    return (
+        isinstance(value, dict)
+        and "value" in value
+        and "sources" in value
+        and CLAIM_KEYS.issuperset(value)
+    )
 
 
 def is_claims(value: Any) -> TypeGuard[list[dict[str, Any]]]:
