@@ -22,7 +22,7 @@ from walcli.query import LANGS, Where, check_paths, check_year, matches, select,
 from walcli.render import ROW_FORMATS, TEXT_RENDERERS, safe, to_json, to_table, to_yaml
 
 SHOW_FORMATS = ("text", "json", "yaml")
-PROBLEM_FORMATS = ("text", "json", "github")
+PROBLEM_FORMATS = ("text", "json", "github", "junit", "sarif", "markdown")
 
 app = typer.Typer(
     name="wal",
@@ -236,9 +236,9 @@ def _list_command(kind: Kind) -> Callable[..., None]:
 
 
 def _show_text(view: Any, boxed: bool) -> None:
-    from walcli.render import safe_lines
+    from walcli.render import human, safe_lines
 
-    body = safe_lines(to_yaml(view.fields)).rstrip("\n")
+    body = "\n".join(human(view.fields))
     sections = [body]
     if view.references:
         sections.append(
@@ -302,42 +302,84 @@ for _kind in KINDS.values():
 
 # -- validate -----------------------------------------------------------------------------------
 
+_EXPLAIN_ALL = "\0all"
+
 
 @app.command()
 @boundary
 def validate(
     ctx: typer.Context,
     files: list[str] | None = typer.Argument(
-        None, help="Report only on these record files (the whole registry is still loaded)."
+        None,
+        help="Report only on these files and the problems they cause elsewhere (the whole "
+        "registry is still loaded). A path that no longer exists counts as a deleted record.",
     ),
     fmt: str | None = typer.Option(
         None,
         "--format",
         "-f",
         help=f"One of {', '.join(PROBLEM_FORMATS)}. "
-        "Default: github when GITHUB_ACTIONS is set, else text.",
+        "Default: github when GITHUB_ACTIONS=true, else text.",
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the run too."),
+    changed: bool = typer.Option(
+        False,
+        "--changed",
+        help="Hook mode: check FILES and the record files git deletes in this change (staged, "
+        "or between PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF); nothing given and nothing "
+        "deleted means nothing to check.",
+    ),
+    explain: str | None = typer.Option(
+        None,
+        "--explain",
+        metavar="[CODE]",
+        is_flag=False,
+        flag_value=_EXPLAIN_ALL,
+        help="Print what a problem code means and how to fix it (no CODE: list every code).",
+    ),
 ) -> None:
     """Check every record: YAML, schema, ids, references and rules. Exit 1 if problems."""
-    from walcli.reporters import REPORTERS, counts
-    from walcli.validate import restrict
-    from walcli.validate import validate as run_validation
+    if explain is not None:
+        from walcli.explain import explain as explain_code
+        from walcli.explain import listing
+
+        sys.stdout.write(listing() if explain == _EXPLAIN_ALL else explain_code(explain))
+        return
+    from walcli.reporters import REPORTERS, Report, counts, hints_text
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     chosen = _check_format(fmt, PROBLEM_FORMATS) or default
-    settings = _settings(ctx)
-    root = settings.root()
+    root = _settings(ctx).root()
+    given = sorted({_relative(f, root) for f in files or []})
+    if changed:
+        from walcli.gitrev import deleted_files
+
+        given = sorted(set(given) | set(deleted_files(root)))
+        if not given:
+            sys.stdout.write(REPORTERS[chosen](Report.of([])))
+            typer.echo("no data file changed: nothing to check", err=True)
+            return
+    from walcli.validate import check, restrict
+
     registry = load_registry(root)
-    problems = run_validation(registry)
-    if files:
-        problems = restrict(problems, [_relative(f, root) for f in files], registry)
-    sys.stdout.write(REPORTERS[chosen](problems))
-    tally = counts(problems)
-    failed = tally["error"] > 0 or (strict and tally["warning"] > 0)
+    outcome = check(registry)
+    if given:
+        problems = restrict(outcome.problems, given, registry, outcome.cross)
+        checked = given
+    else:
+        problems, checked = outcome.problems, [record.file for record in registry.all()]
+    report = Report.of(problems, checked, strict=strict)
+    sys.stdout.write(REPORTERS[chosen](report))
+    if chosen == "text":
+        sys.stderr.write(hints_text(report))
+    tally = counts(report.problems)
     records = sum(len(by_id) for by_id in registry.records.values())
-    typer.echo(f"{records} records, {tally['error']} errors, {tally['warning']} warnings", err=True)
-    if failed:
+    scope = f", {len(checked)} files reported on" if given else ""
+    typer.echo(
+        f"{records} records{scope}, {tally['error']} errors, {tally['warning']} warnings",
+        err=True,
+    )
+    if tally["error"] or (strict and tally["warning"]):
         raise typer.Exit(1)
 
 
@@ -348,6 +390,31 @@ def _relative(given: str, root: Path) -> str:
         return absolute.relative_to(root.resolve()).as_posix()
     except ValueError:
         raise UsageError(f"{given}: not inside the registry at {root}") from None
+
+
+# -- diff ---------------------------------------------------------------------------------------
+
+DIFF_FORMATS = ("text", "json", "markdown")
+
+
+@app.command()
+@boundary
+def diff(
+    ctx: typer.Context,
+    rev: str = typer.Argument(..., metavar="REV", help="A git revision: HEAD~1, main, a tag."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help=f"One of {', '.join(DIFF_FORMATS)}. Default: text."
+    ),
+) -> None:
+    """What changed in the records since REV: added, removed, renamed and changed records, each
+    changed field old -> new, and references the change breaks. The work tree is compared, as
+    it is on disk; git is only read."""
+    from walcli.diff import DIFF_RENDERERS, diff_registry
+
+    chosen = _check_format(fmt, DIFF_FORMATS) or "text"
+    settings = _settings(ctx)
+    result = diff_registry(settings.root(), rev, settings.lang)
+    sys.stdout.write(DIFF_RENDERERS[chosen](result))
 
 
 # -- stats --------------------------------------------------------------------------------------

@@ -141,3 +141,61 @@ TEXT_RENDERERS: dict[str, Callable[[list[str], Rows], str]] = {
 def safe_lines(text: str) -> str:
     """Like safe, but keeps line breaks (for multi-line blocks such as a record view)."""
     return "\n".join(safe(line) for line in text.split("\n"))
+
+
+def _is_claim(value: Any) -> bool:
+    return isinstance(value, dict) and "value" in value
+
+
+def _claim_text(claim: dict[str, Any]) -> str:
+    text = _inline(claim["value"]) if not _is_claim(claim["value"]) else ""
+    cited = claim.get("sources")
+    if isinstance(cited, list) and cited:
+        text += f" [{', '.join(map(str, cited))}]"
+    if claim.get("attributed_to"):
+        text += f" (claim of the {str(claim['attributed_to']).replace('-', ' ')})"
+    if claim.get("note"):
+        text += f" ({_inline(claim['note'])})"
+    return text
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_claim_text(v) if _is_claim(v) else _inline(v) for v in value)
+    if _is_claim(value):
+        return _claim_text(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_inline(v)}" for k, v in value.items())
+    return scalar_text(value)
+
+
+def _flat(value: Any) -> bool:
+    """Shown on one line: scalars, lists of scalars, claims."""
+    if isinstance(value, list):
+        return all(
+            _is_claim(v) and _flat(v["value"]) or not isinstance(v, dict | list) for v in value
+        )
+    if isinstance(value, dict):
+        return _is_claim(value) and _flat(value["value"])
+    return True
+
+
+def human(value: Any, indent: int = 0) -> list[str]:
+    """A localized record as indented 'key: value' lines, claims shown with their sources."""
+    pad = " " * indent
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if _flat(item):
+                lines.append(f"{pad}{key}: {_inline(item)}")
+            else:
+                lines.append(f"{pad}{key}:")
+                lines += human(item, indent + 2)
+    elif isinstance(value, list):
+        for item in value:
+            nested = human(item, indent + 2) if not _flat(item) else [f"{pad}  {_inline(item)}"]
+            lines.append(f"{pad}- {nested[0].lstrip()}")
+            lines += nested[1:]
+    else:
+        lines.append(f"{pad}{scalar_text(value)}")
+    return lines
