@@ -173,7 +173,7 @@ def _flat(value: Any) -> bool:
     """Shown on one line: scalars, lists of scalars, claims."""
     if isinstance(value, list):
         return all(
-            _is_claim(v) and _flat(v["value"]) or not isinstance(v, dict | list) for v in value
+            (_is_claim(v) and _flat(v["value"])) or not isinstance(v, dict | list) for v in value
         )
     if isinstance(value, dict):
         return _is_claim(value) and _flat(value["value"])
