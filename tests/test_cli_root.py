@@ -99,3 +99,67 @@ def test_python_dash_m_works() -> None:
 
 def test_the_repository_is_its_own_registry() -> None:
     assert (REPO / "data").is_dir() and shutil.which("git")
+
+
+def test_installed_wheel_carries_the_registry(tmp_path: Path) -> None:
+    """`pip install .` then `wal` from any folder: the wheel bundles data/ and schemas/."""
+    import subprocess
+    import sys
+
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(tmp_path / "wheel"),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    (wheel,) = (tmp_path / "wheel").glob("*.whl")
+    site = tmp_path / "site"
+    install = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert install.returncode == 0, install.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "walcli", "poles", "list", "--domain", "biotech", "--columns", "id"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=empty,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (0, "id\nbiowin\n", "")
+    where = subprocess.run(
+        [sys.executable, "-c", "import walcli.loader as l; print(l.find_root())"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=empty,
+        env={"PYTHONPATH": str(site)},
+    )
+    assert where.stdout.strip() == str(site / "walcli" / "_registry")
