@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 from walcli.kinds import KINDS
 from walcli.loader import JsonPath
+from walcli.problems import pointer
 from walcli.refs import Pattern, values_at
 
 if TYPE_CHECKING:
@@ -471,6 +472,9 @@ def _cycle_from(start: str, members: set[str], edges: dict[str, list[Edge]]) -> 
     return []
 
 
+_CYCLE_SHOWN = 8
+
+
 def references_are_acyclic(registry: Registry) -> list[Problem]:
     """References from a kind to itself (a plan's predecessor, a domain's continues, a shock's
     related) all point back in time, so no chain of them may come back to where it started.
@@ -501,6 +505,8 @@ def references_are_acyclic(registry: Registry) -> list[Problem]:
             if not cycle:
                 continue
             steps = [start] + [f"-{label}-> {target}" for target, _, label in cycle]
+            if len(steps) > _CYCLE_SHOWN:  # a long ring: its start and end, and its size
+                steps = [*steps[:3], f"... ({len(cycle)} records) ...", *steps[-2:]]
             problems.append(
                 records[start].problem(
                     cycle[0][1],
@@ -540,8 +546,8 @@ def labels_within_plans(registry: Registry) -> list[Problem]:
             if not isinstance(period, dict):
                 continue
             start, end = span(period.get("start")), span(period.get("end"))
-            if start is None:
-                continue
+            if start is None or (end is not None and start.after(end)):
+                continue  # no period, or a broken one (period-order reports it)
             sourced = [i for i, claim in enumerate(claims) if not is_seed(claim)]
             chosen = sourced or list(range(len(claims)))
             spans = [(i, span(claims[i]["value"])) for i in chosen]
@@ -554,13 +560,15 @@ def labels_within_plans(registry: Registry) -> list[Problem]:
             if inside:
                 continue
             values = ", ".join(s.text for _, s in known)
-            period_text = f"{start.text}-{end.text}" if end else f"{start.text} onwards"
+            period_text = f"from {start.text} to {end.text}" if end else f"from {start.text} on"
+            set_aside = [str(claims[i]["value"]) for i in range(len(claims)) if i not in chosen]
+            note = f" (the seed deck's {', '.join(set_aside)} does not count)" if set_aside else ""
             problems.append(
                 record.problem(
                     (field, known[0][0], "value"),
                     code,
                     f"{field} {values} lies outside the period {period_text} of "
-                    f"{KINDS[target_kind].singular} {target_id} ({ref_field})",
+                    f"{KINDS[target_kind].singular} {target_id} ({ref_field}){note}",
                 )
             )
     return problems
@@ -629,6 +637,7 @@ def series_order_problems(record: Record, path: JsonPath, items: list[Any]) -> l
     reached: Day | None = None
     reached_by: tuple[int, Span] | None = None
     undated_at: int | None = None
+    misplaced_undated = False
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
@@ -641,22 +650,24 @@ def series_order_problems(record: Record, path: JsonPath, items: list[Any]) -> l
         if when is None:
             continue
         if undated_at is not None:
-            problems.append(
-                record.problem(
-                    (*path, index, key),
-                    "series-order",
-                    f"{key} {when.text} comes after the undated item {undated_at}; "
-                    "undated items come last",
+            if not misplaced_undated:  # one mistake: the undated item is not last
+                misplaced_undated = True
+                problems.append(
+                    record.problem(
+                        (*path, index, key),
+                        "series-order",
+                        f"{key} {when.text} comes after the undated item "
+                        f"{pointer((*path, undated_at))}; undated items come last",
+                    )
                 )
-            )
             continue
         if reached is not None and reached_by is not None and reached > when.last:
             problems.append(
                 record.problem(
                     (*path, index, key),
                     "series-order",
-                    f"{key} {when.text} comes after {reached_by[1].text} (item {reached_by[0]}); "
-                    "the series is in date order",
+                    f"{key} {when.text} comes after {reached_by[1].text} "
+                    f"({pointer((*path, reached_by[0]))}); the series is in date order",
                 )
             )
             continue
