@@ -69,6 +69,7 @@ class Registry:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     broken: dict[str, set[str]] = field(default_factory=dict)  # ids whose file did not load
+    _ids: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def schemas(self) -> SchemaSet:
@@ -80,8 +81,14 @@ class Registry:
     def all(self) -> list[Record]:
         return [record for kind in sorted(self.records) for record in self.of(kind)]
 
-    def ids(self, kind: str) -> set[str]:
-        return set(self.records.get(kind, {})) | self.broken.get(kind, set())
+    def ids(self, kind: str) -> frozenset[str]:
+        """Every id of a kind, including files that failed to load (computed once: the
+        registry does not change after loading, and validation asks once per reference)."""
+        cached = self._ids.get(kind)
+        if cached is None:
+            cached = frozenset(self.records.get(kind, {})) | self.broken.get(kind, set())
+            self._ids[kind] = cached
+        return cached
 
     def get(self, kind: str, record_id: str) -> Record:
         found = self.records.get(kind, {}).get(record_id)
