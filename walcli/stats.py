@@ -31,17 +31,17 @@ from walcli.query import is_text
 RECORD_KEYS = ("id", "name", "summary", "sources")
 SEED_DECK = "seed-deck"
 COUNTS = ("facts", "sourced", "unsourced", "weak_only", "conflicts", "seed_deck", "open_questions")
-SUMMARY_HEADER = [
-    "kind",
-    "records",
-    "facts",
-    "sourced",
-    "unsourced",
-    "weak-only",
-    "conflicts",
-    "seed-deck",
-    "open-questions",
-]
+# The rows of the summary: the measure's name in tables, its attribute (and JSON key).
+MEASURES = (
+    ("records", "records"),
+    ("facts", "facts"),
+    ("sourced", "sourced"),
+    ("unsourced", "unsourced"),
+    ("weak-only", "weak_only"),
+    ("conflicts", "conflicts"),
+    ("seed-deck", "seed_deck"),
+    ("open-questions", "open_questions"),
+)
 
 
 @dataclass
@@ -220,13 +220,14 @@ def percent(present: int, records: int) -> str:
 
 
 def summary_table(stats: Stats) -> tuple[list[str], list[list[str]]]:
-    """One row per kind and a total: records and facts."""
-    rows = [
-        [k.kind, str(k.records), *(str(getattr(k, name)) for name in COUNTS)] for k in stats.kinds
-    ]
+    """One row per measure, one column per kind and a total (narrow enough for a terminal
+    however many measures there are)."""
     total = stats.total()
-    rows.append(["total", str(total["records"]), *(str(total[name]) for name in COUNTS)])
-    return list(SUMMARY_HEADER), rows
+    rows = [
+        [label, *(str(getattr(k, name)) for k in stats.kinds), str(total[name])]
+        for label, name in MEASURES
+    ]
+    return ["measure", *(k.kind for k in stats.kinds), "total"], rows
 
 
 def fields_table(stats: Stats) -> tuple[list[str], list[list[str]]]:
