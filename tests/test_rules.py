@@ -92,6 +92,7 @@ def test_every_rule_code_is_documented_and_has_a_failing_case() -> None:
         "series-order",
         "duplicate-source",
         "seed-deck-citation",
+        "seed-deck-alone",
         "duplicate-local-id",
         "unknown-local-id",
     }

@@ -195,6 +195,11 @@ CODES: dict[str, Code] = {
         "An id local to the record (an actor named by an action or a body) names no item of the record.",
         "Use one of the suggested ids, or add the missing item.",
     ),
+    "seed-deck-alone": Code(
+        E,
+        "Every claim of a fact is the seed deck's: the fact is unconfirmed, yet would read as a value.",
+        "Keep the deck's claim beside a sourced claim, or move it to open_questions.",
+    ),
 }
 
 SCHEMA_CODE_PREFIX = "schema-"

@@ -311,6 +311,25 @@ def seed_deck_is_attributed(record: Record) -> list[Problem]:
     return problems
 
 
+def seed_deck_is_not_alone(record: Record) -> list[Problem]:
+    """A seed-deck claim stands beside a sourced claim of the same fact, never alone: a fact
+    only the seed deck gives is UNCONFIRMED and belongs in open_questions (lists and reports
+    would otherwise show the deck's figure as the value). Statements in lists (scope, notes)
+    are separate items, not claims of one fact, and may be the deck's alone."""
+    problems = []
+    for path, value in walk(record.data):
+        if is_claims(value) and all(is_seed(claim) for claim in value):
+            problems.append(
+                record.problem(
+                    (*path, 0, "attributed_to"),
+                    "seed-deck-alone",
+                    "every claim of this fact is the seed deck's; keep it beside a sourced "
+                    "claim, or record it in open_questions",
+                )
+            )
+    return problems
+
+
 def _cited(value: dict[str, Any]) -> list[Any]:
     cited = value.get("sources")
     return cited if isinstance(cited, list) else []
@@ -699,6 +718,7 @@ RECORD_RULES: list[Callable[[Record], list[Problem]]] = [
     periods_are_ordered,
     ranges_are_ordered,
     seed_deck_is_attributed,
+    seed_deck_is_not_alone,
     local_ids_are_unique,
     local_references_exist,
 ]
