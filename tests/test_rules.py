@@ -126,7 +126,7 @@ def test_label_outside_plan_message_names_the_plan_and_the_seed_claim(tmp_path: 
     root = build(tmp_path, FIXTURES / "label-outside-plan-seed-inside")
     (found,) = problems_of(root, "label-outside-plan")
     assert found.message == (
-        "labelled 2011, 2012 lies outside the period from 2006 to 2009 of plan plan-one "
+        "labelled 2011, 2012 lies outside the period from 2006 to 2009 of plan 'plan-one' "
         "(labelled_by) (the seed deck's 2007 does not count)"
     )
 
@@ -143,8 +143,8 @@ def test_reference_cycle_is_reported_once_naming_the_cycle(tmp_path: Path) -> No
     assert found.file == "data/plans/plan-one.yaml"
     assert found.path == "/informed_by/0"
     assert found.message == (
-        "plan references come back to plan-one: plan-one -informed_by-> plan-three "
-        "-predecessor-> plan-two -predecessor-> plan-one"
+        "plan references come back to 'plan-one': 'plan-one' -informed_by-> 'plan-three' "
+        "-predecessor-> 'plan-two' -predecessor-> 'plan-one'"
     )
 
 
@@ -290,6 +290,7 @@ def test_a_long_cycle_is_found_without_recursion(tmp_path: Path) -> None:
     (found,) = references_are_acyclic(registry)
     assert found.file == "data/plans/p00000.yaml"
     assert found.message == (
-        "plan references come back to p00000: p00000 -predecessor-> p00001 -predecessor-> "
-        "p00002 ... (5000 records) ... -predecessor-> p04999 -predecessor-> p00000"
+        "plan references come back to 'p00000': 'p00000' -predecessor-> 'p00001' "
+        "-predecessor-> 'p00002' ... (5000 records) ... -predecessor-> 'p04999' "
+        "-predecessor-> 'p00000'"
     )

@@ -523,14 +523,15 @@ def references_are_acyclic(registry: Registry) -> list[Problem]:
             cycle = _cycle_from(start, members, edges)
             if not cycle:
                 continue
-            steps = [start] + [f"-{label}-> {target}" for target, _, label in cycle]
+            # Ids quoted, as in other cross-record messages ('id'), so tools can find them.
+            steps = [f"'{start}'"] + [f"-{label}-> '{target}'" for target, _, label in cycle]
             if len(steps) > _CYCLE_SHOWN:  # a long ring: its start and end, and its size
                 steps = [*steps[:3], f"... ({len(cycle)} records) ...", *steps[-2:]]
             problems.append(
                 records[start].problem(
                     cycle[0][1],
                     "reference-cycle",
-                    f"{kind.singular} references come back to {start}: {' '.join(steps)}",
+                    f"{kind.singular} references come back to '{start}': {' '.join(steps)}",
                 )
             )
     return problems
@@ -587,7 +588,7 @@ def labels_within_plans(registry: Registry) -> list[Problem]:
                     (field, known[0][0], "value"),
                     code,
                     f"{field} {values} lies outside the period {period_text} of "
-                    f"{KINDS[target_kind].singular} {target_id} ({ref_field}){note}",
+                    f"{KINDS[target_kind].singular} '{target_id}' ({ref_field}){note}",
                 )
             )
     return problems
