@@ -187,12 +187,12 @@ CODES: dict[str, Code] = {
     ),
     "duplicate-local-id": Code(
         E,
-        "Two items of one list in a record (actors, actions, bodies, programmes) share an id.",
+        "Two items of one list in a record (actors, actions, bodies, programmes) share an id, or two axes a number.",
         "Give each item its own id.",
     ),
     "unknown-local-id": Code(
         E,
-        "An id local to the record (an actor named by an action or a body) names no item of the record.",
+        "An id local to the record (an actor named by an action or a body, an axis named by a programme) names no item of the record.",
         "Use one of the suggested ids, or add the missing item.",
     ),
     "seed-deck-alone": Code(

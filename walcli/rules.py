@@ -335,37 +335,48 @@ def _cited(value: dict[str, Any]) -> list[Any]:
     return cited if isinstance(cited, list) else []
 
 
+# Keys that name an item within its list: actors, actions and bodies by id, axes by number.
+LOCAL_KEYS = ("id", "number")
+
+
+def _local_key(value: Any) -> bool:
+    return isinstance(value, str | int) and not isinstance(value, bool)
+
+
 def local_ids_are_unique(record: Record) -> list[Problem]:
-    """Items of one list (actors, actions, bodies, programmes) have distinct ids."""
+    """Items of one list (actors, actions, bodies, programmes; axes by number) have distinct
+    ids. The record's sources have their own rule (duplicate-source)."""
     problems = []
     for path, value in walk(record.data):
         if path == ("sources",) or not isinstance(value, list):
             continue
-        seen: dict[str, int] = {}
-        for index, item in enumerate(value):
-            local = item.get("id") if isinstance(item, dict) else None
-            if not isinstance(local, str):
-                continue
-            if local in seen:
-                problems.append(
-                    record.problem(
-                        (*path, index, "id"),
-                        "duplicate-local-id",
-                        f"id {local!r} is already used at /{'/'.join(map(str, path))}/"
-                        f"{seen[local]}",
+        for key in LOCAL_KEYS:
+            seen: dict[Any, int] = {}
+            for index, item in enumerate(value):
+                local = item.get(key) if isinstance(item, dict) else None
+                if not _local_key(local):
+                    continue
+                if local in seen:
+                    problems.append(
+                        record.problem(
+                            (*path, index, key),
+                            "duplicate-local-id",
+                            f"{key} {local!r} is already used at {pointer((*path, seen[local]))}",
+                        )
                     )
-                )
-            else:
-                seen[local] = index
+                else:
+                    seen[local] = index
     return problems
 
 
-# Ids local to a record: (kind, where the ids are used, the list whose items' `id` they name).
-LOCAL_REFERENCES: tuple[tuple[str, Pattern, Pattern], ...] = (
-    ("shocks", ("actions", "*", "actors", "*"), ("actors",)),
-    ("shocks", ("bodies", "*", "members", "*", "value", "*"), ("actors",)),
-    ("shocks", ("bodies", "*", "chair"), ("actors",)),
-    ("shocks", ("bodies", "*", "coordinator"), ("actors",)),
+# Ids local to a record: (kind, where they are used, the list whose items they name, by which
+# key). A programme linked as an axis of its plan names one of the plan's axes by number.
+LOCAL_REFERENCES: tuple[tuple[str, Pattern, Pattern, str], ...] = (
+    ("shocks", ("actions", "*", "actors", "*"), ("actors",), "id"),
+    ("shocks", ("bodies", "*", "members", "*", "value", "*"), ("actors",), "id"),
+    ("shocks", ("bodies", "*", "chair"), ("actors",), "id"),
+    ("shocks", ("bodies", "*", "coordinator"), ("actors",), "id"),
+    ("plans", ("programmes", "*", "link", "axis"), ("axes",), "number"),
 )
 
 
@@ -373,24 +384,25 @@ def local_references_exist(record: Record) -> list[Problem]:
     from walcli.model import did_you_mean
 
     problems = []
-    for kind, used, listed in LOCAL_REFERENCES:
+    for kind, used, listed, key in LOCAL_REFERENCES:
         if record.kind != kind:
             continue
         known = {
-            item["id"]
+            item[key]
             for _, items in values_at(record.data, listed)
             if isinstance(items, list)
             for item in items
-            if isinstance(item, dict) and isinstance(item.get("id"), str)
+            if isinstance(item, dict) and _local_key(item.get(key))
         }
         where = ".".join(listed)
         for path, value in values_at(record.data, used):
-            if isinstance(value, str) and value not in known:
+            if _local_key(value) and value not in known:
+                hint = did_you_mean(str(value), [str(k) for k in known])
                 problems.append(
                     record.problem(
                         path,
                         "unknown-local-id",
-                        f"no item with id {value!r} in {where}{did_you_mean(value, known)}",
+                        f"no item with {key} {value!r} in {where}{hint}",
                     )
                 )
     return problems
