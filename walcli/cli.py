@@ -302,7 +302,7 @@ for _kind in KINDS.values():
 
 # -- validate -----------------------------------------------------------------------------------
 
-_EXPLAIN_ALL = "\0all"
+_EXPLAIN_ALL = "all"
 
 
 @app.command()
@@ -332,10 +332,8 @@ def validate(
     explain: str | None = typer.Option(
         None,
         "--explain",
-        metavar="[CODE]",
-        is_flag=False,
-        flag_value=_EXPLAIN_ALL,
-        help="Print what a problem code means and how to fix it (no CODE: list every code).",
+        metavar="CODE",
+        help="Print what a problem code means and how to fix it; --explain all lists every code.",
     ),
 ) -> None:
     """Check every record: YAML, schema, ids, references and rules. Exit 1 if problems."""

@@ -157,12 +157,25 @@ def _decode(raw: bytes, rel: str) -> str | Problem:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = raw[: exc.start].decode("utf-8")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         return _problem(rel, "encoding", line, column, f"byte 0x{raw[exc.start]:02x} is not UTF-8")
+    nul = text.find("\0")
+    if nul >= 0:  # valid UTF-8, but no text file holds NUL: UTF-16/32 without BOM, or binary
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        return _problem(
+            rel,
+            "encoding",
+            line,
+            column,
+            "a NUL character: the file looks like UTF-16 or UTF-32 without a byte-order mark, "
+            "or binary; save it as UTF-8 text",
+        )
+    return text
 
 
 def _max_depth(text: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -120,7 +121,7 @@ CODES: dict[str, Code] = {
     "yaml-implicit-type": Code(
         E,
         "An unquoted value was read by YAML as something else (NO as false, 010 as 8, 1.10 as 1.1, 12:30 as 750, ~ as null).",
-        "Quote the value as the message shows: 'NO'.",
+        "Quote the value as the message shows ('NO', '12:30'); for a number, write it in plain decimals (8, not 010).",
     ),
     "id-mismatch": Code(
         E,
@@ -200,6 +201,11 @@ CODES: dict[str, Code] = {
         "Every claim of a fact is the seed deck's: the fact is unconfirmed, yet would read as a value.",
         "Keep the deck's claim beside a sourced claim, or move it to open_questions.",
     ),
+    "mojibake": Code(
+        W,
+        "Text looks mis-decoded (mojibake): UTF-8 read as another encoding, like 'Ã©' for 'é' (found by ftfy).",
+        "Replace the text with the repair the message suggests, or copy it again from the source as UTF-8.",
+    ),
 }
 
 SCHEMA_CODE_PREFIX = "schema-"
@@ -209,11 +215,103 @@ SCHEMA_CODE = Code(
     "Read the message: it names the field and what the schema expects there.",
 )
 
+# The schema keywords records most often break, each as its own code: schema- + the keyword in
+# kebab-case. A keyword not listed here still gets a code, described by SCHEMA_CODE.
+SCHEMA_CODES: dict[str, Code] = {
+    "schema-required": Code(E, "A required field is missing.", "Add the field the message names."),
+    "schema-type": Code(
+        E,
+        "A value has the wrong type (text where a number is expected, a list where a mapping is, ...).",
+        "Write the value in the type the message names; quote text that YAML would read as a number.",
+    ),
+    "schema-enum": Code(
+        E,
+        "A value is not one of the allowed values.",
+        "Use one of the values listed (the message suggests the nearest).",
+    ),
+    "schema-const": Code(
+        E, "A value differs from the one value allowed.", "Write the value the message names."
+    ),
+    "schema-pattern": Code(
+        E,
+        "A text does not have the expected shape (an id slug, a date, a URL, ...).",
+        "Rewrite it in the shape the message shows, e.g. ids as lowercase-words-with-hyphens.",
+    ),
+    "schema-format": Code(
+        E,
+        "A text is not a valid URI, e-mail or other format.",
+        "Correct the value; URLs start with http:// or https://.",
+    ),
+    "schema-additional-properties": Code(
+        E,
+        "A mapping has a field the schema does not know (often a typo).",
+        "Rename the field to the suggested one, or remove it.",
+    ),
+    "schema-unevaluated-properties": Code(
+        E,
+        "A mapping has a field the schema does not know (often a typo).",
+        "Rename the field to the suggested one, or remove it.",
+    ),
+    "schema-min-items": Code(
+        E,
+        "A list has fewer items than needed (e.g. no source).",
+        "Add the missing items, e.g. at least one source.",
+    ),
+    "schema-max-items": Code(
+        E, "A list has more items than allowed.", "Remove items or split the record."
+    ),
+    "schema-unique-items": Code(
+        E, "A list holds the same item twice.", "Remove the repeated item."
+    ),
+    "schema-min-length": Code(
+        E, "A text is empty or too short.", "Write the text, or remove the field."
+    ),
+    "schema-max-length": Code(
+        E,
+        "A text is longer than allowed.",
+        "Shorten the text; long prose belongs in a paragraph field.",
+    ),
+    "schema-minimum": Code(
+        E,
+        "A number is below the smallest allowed value.",
+        "Correct the figure (amounts and counts are never negative).",
+    ),
+    "schema-maximum": Code(
+        E, "A number is above the largest allowed value.", "Correct the figure or its unit."
+    ),
+    "schema-any-of": Code(
+        E,
+        "A value fits none of the shapes the field allows.",
+        "Read which shape was closest and how it failed; rewrite the value in one allowed shape.",
+    ),
+    "schema-one-of": Code(
+        E,
+        "A value fits none, or more than one, of the shapes the field allows.",
+        "Read which shape was closest and how it failed; rewrite the value in exactly one allowed shape.",
+    ),
+    "schema-not": Code(
+        E,
+        "A value has a shape the schema forbids here.",
+        "Rewrite the value as the message explains.",
+    ),
+    "schema-dependent-required": Code(
+        E, "A field needs another field beside it.", "Add the field the message names."
+    ),
+}
+
+
+def schema_code(keyword: str) -> str:
+    """The code for a broken schema keyword: additionalProperties -> schema-additional-properties."""
+    return SCHEMA_CODE_PREFIX + re.sub(r"(?<!^)(?=[A-Z])", "-", keyword).lower()
+
 
 def describe(code: str) -> Code | None:
+    """The description and hint of a code, schema-* codes included; None if unknown."""
     if code in CODES:
         return CODES[code]
-    if code.startswith(SCHEMA_CODE_PREFIX):
+    if code in SCHEMA_CODES:
+        return SCHEMA_CODES[code]
+    if code.startswith(SCHEMA_CODE_PREFIX) and re.fullmatch(r"schema(-[a-z0-9]+)+", code):
         return SCHEMA_CODE
     return None
 

@@ -1,11 +1,47 @@
-"""Problems to text, json and CI formats, all rendered from the same sorted list."""
+"""Problems to text, json and the formats CI systems read (GitHub annotations, JUnit XML,
+SARIF 2.1.0, Markdown job summaries). Every format renders the same `Report`: one list of
+problems sorted by (file, line, column, code), so no two formats can disagree. No format holds
+a timestamp or an absolute path: the same registry always gives the same bytes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
 
-from walcli.problems import Problem, Severity
-from walcli.render import safe, to_json
+from walcli import __version__
+from walcli.problems import CODES, SCHEMA_CODES, Code, Problem, Severity, describe, sorted_problems
+from walcli.render import markdown_escape, safe, to_json
+
+TOOL = "wal"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a validation run found, and what it looked at.
+
+    `checked` are the files the run reports on (relative to the root, POSIX): every record
+    file for a whole-registry run, else the files given plus those where problems were found.
+    `strict` says whether warnings fail the run (it decides JUnit failures, as the exit code).
+    """
+
+    problems: list[Problem]
+    checked: list[str] = field(default_factory=list)
+    strict: bool = False
+
+    @classmethod
+    def of(
+        cls, problems: Iterable[Problem], checked: Iterable[str] = (), *, strict: bool = False
+    ) -> Report:
+        found = sorted_problems(list(problems))
+        files = sorted(set(checked) | {p.file for p in found})
+        return cls(found, files, strict)
+
+    def fails(self, problem: Problem) -> bool:
+        return problem.severity is Severity.ERROR or self.strict
 
 
 def counts(problems: list[Problem]) -> dict[str, int]:
@@ -15,20 +51,35 @@ def counts(problems: list[Problem]) -> dict[str, int]:
     }
 
 
-def as_text(problems: list[Problem]) -> str:
+def _hint(code: str) -> str:
+    described = describe(code)
+    return described.hint if described else ""
+
+
+# -- text, json, github -------------------------------------------------------------------------
+
+
+def as_text(report: Report) -> str:
     return "".join(
         f"{safe(p.file)}:{p.line}:{p.column}: {p.severity.value} [{p.code}] {safe(p.message)}\n"
-        for p in problems
+        for p in report.problems
     )
 
 
-def as_json(problems: list[Problem]) -> str:
-    tally = counts(problems)
+def hints_text(report: Report) -> str:
+    """One line per code found, saying how to fix it (for stderr under the text format)."""
+    codes = sorted({p.code for p in report.problems})
+    return "".join(f"hint [{code}]: {_hint(code)}\n" for code in codes if _hint(code))
+
+
+def as_json(report: Report) -> str:
+    """The contract of DESIGN §3: exactly valid, counts and problems."""
+    tally = counts(report.problems)
     return to_json(
         {
             "valid": tally["error"] == 0,
             "counts": tally,
-            "problems": [p.as_dict() for p in problems],
+            "problems": [p.as_dict() for p in report.problems],
         }
     )
 
@@ -38,18 +89,190 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def as_github(problems: list[Problem]) -> str:
-    """GitHub Actions workflow commands: one annotation per problem, on its line."""
-    return "".join(
-        f"::{p.severity.value} file={_github_escape(p.file, prop=True)},line={p.line},"
-        f"col={p.column},title={_github_escape(p.code, prop=True)}::"
-        f"{_github_escape(safe(p.message))}\n"
-        for p in problems
-    )
+def as_github(report: Report) -> str:
+    """GitHub Actions workflow commands: one annotation per problem, on its line and column,
+    titled by its code, with the fix on a second line."""
+    lines = []
+    for p in report.problems:
+        hint = _hint(p.code)
+        message = safe(p.message) + (f"\nFix: {hint}" if hint else "")
+        lines.append(
+            f"::{p.severity.value} file={_github_escape(p.file, prop=True)},line={p.line},"
+            f"col={p.column},title={_github_escape(p.code, prop=True)}::"
+            f"{_github_escape(message)}\n"
+        )
+    return "".join(lines)
 
 
-REPORTERS: dict[str, Callable[[list[Problem]], str]] = {
+# -- JUnit XML ----------------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot hold at all, even escaped (controls are made visible by `safe` first).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text that XML 1.0 can carry: controls shown as escapes (line breaks kept), characters
+    XML forbids even escaped dropped."""
+    return "\n".join(_NOT_XML.sub("", safe(line)) for line in text.split("\n"))
+
+
+def as_junit(report: Report) -> str:
+    """JUnit XML as GitLab and Jenkins read it: one testsuite, one testcase per checked file,
+    one <failure> per problem that fails the run (warnings too under --strict); other warnings
+    go to the testcase's <system-out>."""
+    by_file: dict[str, list[Problem]] = {name: [] for name in report.checked}
+    for problem in report.problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    failing = sum(any(report.fails(p) for p in found) for found in by_file.values())
+    totals = {"tests": str(len(by_file)), "failures": str(failing), "errors": "0", "skipped": "0"}
+    root = ET.Element("testsuites", {"name": "wal validate", **totals})
+    suite = ET.SubElement(root, "testsuite", {"name": "wal validate", **totals})
+    for name in sorted(by_file):
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": xml_text(name.rsplit("/", 1)[0]),
+                "name": xml_text(name),
+                "file": xml_text(name),
+            },
+        )
+        notes = []
+        for p in by_file[name]:
+            where = f"{p.file}:{p.line}:{p.column}"
+            line = f"{where}: {p.severity.value} [{p.code}] {p.message}"
+            if report.fails(p):
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    {
+                        "type": xml_text(p.code),
+                        "message": xml_text(f"{p.line}:{p.column} {p.message}"),
+                    },
+                )
+                hint = _hint(p.code)
+                failure.text = xml_text(line + (f"\nFix: {hint}" if hint else ""))
+            else:
+                notes.append(line)
+        if notes:
+            ET.SubElement(case, "system-out").text = xml_text("\n".join(notes))
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+# -- SARIF 2.1.0 --------------------------------------------------------------------------------
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+
+
+def _rule(code: str, described: Code) -> dict[str, Any]:
+    return {
+        "id": code,
+        "shortDescription": {"text": described.description},
+        "fullDescription": {"text": described.description},
+        "help": {"text": described.hint, "markdown": markdown_escape(described.hint)},
+        "defaultConfiguration": {"level": described.severity.value},
+    }
+
+
+def as_sarif(report: Report) -> str:
+    """SARIF 2.1.0 (GitHub code scanning, IDEs): every problem code as a rule with its
+    description and fix, every problem as a result at its file, line and column."""
+    catalogue: dict[str, Code] = {**CODES, **SCHEMA_CODES}
+    for p in report.problems:
+        if p.code not in catalogue:
+            catalogue[p.code] = describe(p.code) or Code(p.severity, p.code, "")
+    codes = sorted(catalogue)
+    index = {code: i for i, code in enumerate(codes)}
+    results = [
+        {
+            "ruleId": p.code,
+            "ruleIndex": index[p.code],
+            "level": p.severity.value,
+            "message": {"text": safe(p.message)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(p.file), "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": p.line, "startColumn": p.column},
+                    },
+                    **(
+                        {"logicalLocations": [{"fullyQualifiedName": p.path, "kind": "member"}]}
+                        if p.path
+                        else {}
+                    ),
+                }
+            ],
+        }
+        for p in report.problems
+    ]
+    run = {
+        "tool": {
+            "driver": {
+                "name": TOOL,
+                "version": __version__,
+                "rules": [_rule(code, catalogue[code]) for code in codes],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [
+            {"location": {"uri": quote(name), "uriBaseId": "%SRCROOT%"}} for name in report.checked
+        ],
+        "results": results,
+    }
+    return to_json({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]})
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def as_markdown(report: Report) -> str:
+    """A job summary: the counts, a table of problems, and how to fix each code found."""
+    tally = counts(report.problems)
+    files = _plural(len(report.checked), "file")
+    lines = ["## wal validate", ""]
+    if not report.problems:
+        lines += [f"No problems in {files} checked.", ""]
+        return "\n".join(lines)
+    verdict = "fails" if any(report.fails(p) for p in report.problems) else "passes"
+    lines += [
+        f"**{_plural(tally['error'], 'error')}, {_plural(tally['warning'], 'warning')}** "
+        f"in {files} checked: the check {verdict}.",
+        "",
+        "| file | line | column | severity | code | message |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {markdown_escape(p.file)} | {p.line} | {p.column} | {p.severity.value} "
+        f"| {markdown_escape(p.code)} | {markdown_escape(p.message)} |"
+        for p in report.problems
+    ]
+    lines += ["", "### How to fix", "", "| code | fix |", "| --- | --- |"]
+    lines += [
+        f"| {markdown_escape(code)} | {markdown_escape(_hint(code))} |"
+        for code in sorted({p.code for p in report.problems})
+    ]
+    return "\n".join(lines) + "\n"
+
+
+REPORTERS: dict[str, Callable[[Report], str]] = {
     "text": as_text,
     "json": as_json,
     "github": as_github,
+    "junit": as_junit,
+    "sarif": as_sarif,
+    "markdown": as_markdown,
 }
+
+
+def render(
+    fmt: str, problems: Iterable[Problem], checked: Iterable[str] = (), *, strict: bool = False
+) -> str:
+    """One format of a run's problems (sorted here, whatever order they come in)."""
+    return REPORTERS[fmt](Report.of(problems, checked, strict=strict))
