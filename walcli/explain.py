@@ -5,12 +5,19 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from walcli.errors import UsageError
 from walcli.problems import CODES, SCHEMA_CODE, SCHEMA_CODE_PREFIX, SCHEMA_CODES, Code, describe
-from walcli.render import markdown_escape
+from walcli.render import safe
 
 DOC_PATH = "docs/problem-codes.md"
+# Inside a table cell of prose, only these change how Markdown reads the text.
+_CELL_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def _cell(text: str) -> str:
+    return _CELL_SPECIAL.sub(r"\\\1", safe(text))
 
 
 def catalogue() -> dict[str, Code]:
@@ -45,8 +52,8 @@ def listing() -> str:
 
 def _rows(codes: dict[str, Code]) -> list[str]:
     return [
-        f"| `{code}` | {described.severity.value} | {markdown_escape(described.description)} "
-        f"| {markdown_escape(described.hint)} |"
+        f"| `{code}` | {described.severity.value} | {_cell(described.description)} "
+        f"| {_cell(described.hint)} |"
         for code, described in codes.items()
     ]
 
@@ -75,7 +82,7 @@ def codes_markdown() -> str:
         f"A record that breaks its JSON Schema gets the code `{SCHEMA_CODE_PREFIX}` followed "
         "by the broken keyword in kebab-case (`additionalProperties` gives "
         "`schema-additional-properties`).",
-        f"{markdown_escape(SCHEMA_CODE.description)} {markdown_escape(SCHEMA_CODE.hint)}",
+        f"{_cell(SCHEMA_CODE.description)} {_cell(SCHEMA_CODE.hint)}",
         "The keywords records break most often:",
         "",
         *header,
