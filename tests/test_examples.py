@@ -138,7 +138,9 @@ def test_a_dangling_link_is_not_a_file(tmp_path: Path) -> None:
 
 def test_a_link_inside_the_registry_is_read_through(tmp_path: Path) -> None:
     root = make_registry(tmp_path)
-    (root / "data" / "poles" / "biowin-copy.yaml").symlink_to(root / "data" / "poles" / "biowin.yaml")
+    (root / "data" / "poles" / "biowin-copy.yaml").symlink_to(
+        root / "data" / "poles" / "biowin.yaml"
+    )
     # read as a record whose id differs from its file name
     assert only(problems_of(root))[3] == "id-mismatch"
 

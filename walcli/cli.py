@@ -372,7 +372,8 @@ def validate(
         sys.stderr.write(hints_text(report))
     tally = counts(report.problems)
     records = sum(len(by_id) for by_id in registry.records.values())
-    scope = f", {len(checked)} files reported on" if given else ""
+    plural = "" if len(checked) == 1 else "s"
+    scope = f", {len(checked)} file{plural} reported on" if given else ""
     typer.echo(
         f"{records} records{scope}, {tally['error']} errors, {tally['warning']} warnings",
         err=True,
