@@ -118,6 +118,7 @@ def deleted_files(root: Path, folder: str = "data") -> list[str]:
     out = git(
         root,
         "diff",
+        "--no-ext-diff",
         "--name-only",
         "--no-renames",
         "--diff-filter=D",
