@@ -179,12 +179,18 @@ def _decode(raw: bytes, rel: str) -> str | Problem:
 
 
 def _max_depth(text: str) -> int:
-    """The nesting depth, from libyaml's event stream (iterative, so any depth is safe)."""
+    """The nesting depth, from libyaml's event stream (iterative, so any depth is safe).
+
+    Stops one level past MAX_DEPTH: libyaml's scanner slows down quadratically with flow
+    nesting, so reading a bomb to its end would take minutes where its first levels suffice.
+    """
     depth = deepest = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                break
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
     return deepest
