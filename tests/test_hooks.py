@@ -292,3 +292,14 @@ def test_the_workflow_runs_ci_and_the_strict_validation() -> None:
     assert "wal validate --strict" in runs
     # annotations come from GITHUB_ACTIONS=true, which the runner sets: no --format there
     assert not any("validate --strict --format" in run for run in runs)
+
+
+def test_a_folder_argument_stands_for_its_files(tmp_path: Path) -> None:
+    root = make_registry(tmp_path)
+    edit(root, "data/poles/biowin.yaml", "acronym: BioWin", "acronym: NO")
+    poles = wal("--root", str(root), "validate", str(root / "data" / "poles"))
+    assert poles.exit_code == 1
+    assert poles.stdout.startswith("data/poles/biowin.yaml:10:10: error [yaml-implicit-type]")
+    assert wal("--root", str(root), "validate", str(root / "data" / "plans")).exit_code == 0
+    everything = wal("--root", str(root), "validate", str(root))
+    assert (everything.exit_code, everything.stdout) == (1, poles.stdout)

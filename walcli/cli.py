@@ -348,7 +348,7 @@ def validate(
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     chosen = _check_format(fmt, PROBLEM_FORMATS) or default
     root = _settings(ctx).root()
-    given = sorted({_relative(f, root) for f in files or []})
+    given = sorted({name for f in files or [] for name in _record_files(f, root)})
     if changed:
         from walcli.gitrev import deleted_files
 
@@ -380,6 +380,23 @@ def validate(
     )
     if tally["error"] or (strict and tally["warning"]):
         raise typer.Exit(1)
+
+
+def _record_files(given: str, root: Path) -> list[str]:
+    """A FILES argument as paths relative to the root: a folder stands for every file in it
+    (the root itself for the whole registry, as if no FILES were given)."""
+    relative = _relative(given, root)
+    folder = root / relative
+    if not folder.is_dir() or folder.is_symlink() or relative.endswith((".yaml", ".yml")):
+        return [relative]  # a file, a path since deleted, or a folder posing as a record
+    if relative == ".":
+        return []
+    found = sorted(
+        (Path(relative) / path.relative_to(folder)).as_posix()
+        for path in folder.rglob("*")
+        if not path.is_dir() or path.is_symlink()
+    )
+    return found or [relative]
 
 
 def _relative(given: str, root: Path) -> str:
