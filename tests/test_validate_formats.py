@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers_validate import REPO, edit, make_registry, wal
 from walcli.explain import DOC_PATH, catalogue, codes_markdown
@@ -427,3 +429,40 @@ def output_ok(root: Path) -> str:
     run = wal("--root", str(root), "validate", "--format", "json")
     assert run.exit_code == 0, run.stdout
     return run.stdout
+
+
+# -- any problem renders in every format ------------------------------------------------------
+
+_texts = st.text(st.characters(codec="utf-8"), max_size=40)
+_problems = st.builds(
+    Problem,
+    file=st.builds(lambda s: f"data/poles/{s}.yaml", _texts),
+    line=st.integers(1, 10_000),
+    column=st.integers(1, 500),
+    path=_texts.map(lambda s: "/" + s if s else ""),
+    code=st.sampled_from(sorted(CODES)),
+    severity=st.sampled_from(list(Severity)),
+    message=_texts,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_problems, max_size=6))
+def test_any_problems_render_readably_in_every_format(problems: list[Problem]) -> None:
+    """Whatever a file name or message holds (controls, surrogates' neighbours, markup), JUnit
+    stays well-formed XML, SARIF and JSON parse, and each format has one entry per problem."""
+    count = len(problems)
+    assert len(json.loads(render("json", problems))["problems"]) == count
+    sarif = json.loads(render("sarif", problems))
+    check_sarif(sarif)
+    assert len(sarif["runs"][0]["results"]) == count
+    junit = ET.fromstring(render("junit", problems, strict=True))
+    assert len(junit.findall("testsuite/testcase/failure")) == count
+    assert render("text", problems).count("\n") == count
+    assert render("github", problems).count("\n") == count
+    table = [
+        line for line in render("markdown", problems).splitlines() if line.startswith("| data/")
+    ]
+    assert len(table) == count
+    for row in table:
+        assert len(re.findall(r"(?<!\\)\|", row)) == 7

@@ -191,7 +191,7 @@ def as_sarif(report: Report) -> str:
             "ruleId": p.code,
             "ruleIndex": index[p.code],
             "level": p.severity.value,
-            "message": {"text": safe(p.message)},
+            "message": {"text": safe(p.message) or catalogue[p.code].description},
             "locations": [
                 {
                     "physicalLocation": {
