@@ -466,3 +466,45 @@ def test_any_problems_render_readably_in_every_format(problems: list[Problem]) -
     assert len(table) == count
     for row in table:
         assert len(re.findall(r"(?<!\\)\|", row)) == 7
+
+
+# -- anyOf / oneOf: the closest branch, and how many others failed ---------------------------
+
+
+def test_one_of_reports_the_closest_branch_and_counts_the_others(tmp_path: Path) -> None:
+    root = make_registry(tmp_path)
+    edit(
+        root,
+        "data/poles/biowin.yaml",
+        "website: https://biowin.org",
+        "website: {url: 'https://biowin.org', lable: BioWin}",
+    )
+    problems = json.loads(wal("--root", str(root), "validate", "--format", "json").stdout)
+    assert [(p["line"], p["column"], p["code"], p["message"]) for p in problems["problems"]] == [
+        (
+            12,
+            1,
+            "schema-required",
+            "/website: 'label' is a required property (1 other branch also failed)",
+        ),
+        (
+            12,
+            38,
+            "schema-additional-properties",
+            "/website/lable: unexpected field 'lable'; did you mean label? "
+            "(1 other branch also failed)",
+        ),
+    ]
+
+
+def test_a_plain_value_fitting_no_branch_is_told_what_the_field_takes(tmp_path: Path) -> None:
+    root = make_registry(tmp_path)
+    edit(root, "data/poles/biowin.yaml", "labelled: 2006-07", "labelled: 2006-7")
+    (problem,) = json.loads(wal("--root", str(root), "validate", "--format", "json").stdout)[
+        "problems"
+    ]
+    assert (problem["line"], problem["column"], problem["code"]) == (11, 11, "schema-any-of")
+    assert problem["message"] == (
+        '/labelled: "2006-7" is not valid here: ISO 8601 date at the precision the source '
+        "gives: 2006, 2006-07 or 2009-12-03, written without quotes."
+    )
