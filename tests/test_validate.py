@@ -42,7 +42,8 @@ def test_every_problem_at_once_sorted(wal: Wal, mini: Path) -> None:
     assert run.stdout == (
         "data/plans/marshall-1.yaml:18:15: error [unknown-source] cites source 'crsp', "
         "which the record's sources do not list\n"
-        "data/plans/marshall-2-vert.yaml:12:12: error [bad-date] 2009-02-30 is not a calendar date\n"
+        "data/plans/marshall-2-vert.yaml:12:12: error [bad-date] "
+        "2009-02-30 is not a calendar date\n"
         "data/plans/marshall-2-vert.yaml:17:14: error [wrong-kind-reference] 'biotech' is a "
         "domain, but this field names a plan\n"
         "data/poles/biowin.yaml:8:9: error [unknown-reference] no domain 'biotek'; "
@@ -120,7 +121,7 @@ def test_unquoted_values_yaml_misreads_are_explained(wal: Wal, mini: Path) -> No
 def test_a_date_that_is_neither_shape_says_what_a_date_is(wal: Wal, mini: Path) -> None:
     edit(mini, "data/plans/marshall-1.yaml", "start: 2006", "start: 2006-7")
     assert wal("validate").stdout == (
-        'data/plans/marshall-1.yaml:10:10: error [schema-anyOf] /period/start: "2006-7" is '
+        'data/plans/marshall-1.yaml:9:10: error [schema-any-of] /period/start: "2006-7" is '
         "not valid here: ISO 8601 date at the precision the source gives: 2006, 2006-07 or "
         "2009-12-03, written without quotes.\n"
     )
