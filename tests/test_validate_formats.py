@@ -508,3 +508,23 @@ def test_a_plain_value_fitting_no_branch_is_told_what_the_field_takes(tmp_path: 
         '/labelled: "2006-7" is not valid here: ISO 8601 date at the precision the source '
         "gives: 2006, 2006-07 or 2009-12-03, written without quotes."
     )
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    [
+        # Lines of the seed deck whose font mapping garbled the text (not an encoding mix-up,
+        # so ftfy knows no repair; charset-normalizer's mess detector catches them).
+        "objectifs : renforcer lôattractivit®dôunerégion et développer lôemploivia",
+        "chaîne ŘΩŀǇǇǊƻǾƛǎƛƻƴƴŜƳŜƴǘΣ logistique interne",
+        "commerce extérieur et accueil dôinvestisseursétrangers et",
+    ],
+)
+def test_text_garbled_by_a_font_mapping_is_flagged(tmp_path: Path, garbled: str) -> None:
+    root = make_registry(tmp_path)
+    edit(root, "data/poles/biowin.yaml", "acronym: BioWin", f"acronym: {json.dumps(garbled)}")
+    run = wal("--root", str(root), "validate", "--format", "json")
+    problems = json.loads(run.stdout)["problems"]
+    assert run.exit_code == 0  # a warning: it fails only under --strict
+    assert [(p["code"], p["severity"]) for p in problems] == [("mojibake", "warning")]
+    assert "check it against the source" in problems[0]["message"]

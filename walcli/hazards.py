@@ -89,6 +89,17 @@ def _first_difference(a: str, b: str) -> int:
     return min(len(a), len(b))
 
 
+MESS_THRESHOLD = 0.2
+# Below this length the mess ratio swings on a single symbol ("W+B n° 147").
+MESS_MIN_LENGTH = 16
+
+
+def _messy(text: str) -> bool:
+    from charset_normalizer.md import mess_ratio
+
+    return len(text) >= MESS_MIN_LENGTH and mess_ratio(text, MESS_THRESHOLD) >= MESS_THRESHOLD
+
+
 def mojibake(record: Record) -> list[Problem]:
     """Text that ftfy's heuristic finds mis-decoded, with ftfy's repair as the suggested fix.
 
@@ -100,11 +111,22 @@ def mojibake(record: Record) -> list[Problem]:
 
     problems = []
     for path, text in _strings(record.data):
-        if text.isascii() or not is_bad(text):
+        if text.isascii():
             continue
-        fixed = fix_encoding(text)
+        fixed = fix_encoding(text) if is_bad(text) else text
         if fixed == text:
-            continue  # ftfy sees something odd but knows no repair: not worth a warning
+            # ftfy knows no repair; charset-normalizer's mess detector still catches text
+            # garbled by a wrong font mapping (letters of several scripts run together).
+            if _messy(text):
+                problems.append(
+                    record.problem(
+                        path,
+                        "mojibake",
+                        f"text looks garbled: {json.dumps(_excerpt(text, 0), ensure_ascii=False)}; "
+                        "check it against the source",
+                    )
+                )
+            continue
         at = _first_difference(text, fixed)
         problems.append(
             record.problem(
