@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.conftest import Wal
 from walcli.render import markdown_escape, safe, to_csv, to_markdown, to_tsv
 
-HOSTILE = "=HYPERLINK(\"http://x\")|[bold red]boom[/] \x1b[2J\u202egnp.exe\tcol\nline"
+HOSTILE = '=HYPERLINK("http://x")|[bold red]boom[/] \x1b[2J\u202egnp.exe\tcol\nline'
 
 
 def hostile_pole(root: Path) -> None:
@@ -76,7 +76,7 @@ def test_json_and_show_are_literal(evil: Wal) -> None:
 
 def test_validate_messages_are_safe(evil: Wal, mini: Path) -> None:
     (mini / "data" / "poles" / "evil.yaml").write_text(
-        "id: evil\nname: {fr: a, en: b}\nsummary: {fr: x, en: x}\ndomain: \"bio\\e[31m\"\n"
+        'id: evil\nname: {fr: a, en: b}\nsummary: {fr: x, en: x}\ndomain: "bio\\e[31m"\n'
         "sources: [{id: s, title: t, url: 'https://example.org/'}]\n"
     )
     run = evil("validate")
@@ -94,8 +94,9 @@ def test_safe_text_has_no_control_or_bidi_characters(text: str) -> None:
     assert not any(c in shown for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-@given(st.lists(st.lists(st.text(alphabet=CONTROL, max_size=12), min_size=2, max_size=2),
-                max_size=5))
+@given(
+    st.lists(st.lists(st.text(alphabet=CONTROL, max_size=12), min_size=2, max_size=2), max_size=5)
+)
 def test_rows_keep_their_shape_in_every_text_format(rows: list[list[str]]) -> None:
     header = ["a", "b"]
     assert len(to_tsv(header, rows).split("\n")) == len(rows) + 2

@@ -528,3 +528,17 @@ def test_text_garbled_by_a_font_mapping_is_flagged(tmp_path: Path, garbled: str)
     assert run.exit_code == 0  # a warning: it fails only under --strict
     assert [(p["code"], p["severity"]) for p in problems] == [("mojibake", "warning")]
     assert "check it against the source" in problems[0]["message"]
+
+
+def test_readme_lists_every_code_with_its_fix() -> None:
+    """The README's code table is generated from CODES; UPDATE_GOLDEN=1 rewrites it."""
+    from walcli.explain import README_END, README_START, readme_block
+
+    path = REPO / "README.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(README_START), text.index(README_END) + len(README_END)
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text[:start] + readme_block() + text[end:], encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        start, end = text.index(README_START), text.index(README_END) + len(README_END)
+    assert text[start:end] == readme_block(), "run: UPDATE_GOLDEN=1 python3 -m pytest -q"

@@ -58,9 +58,20 @@ def _rows(codes: dict[str, Code]) -> list[str]:
     ]
 
 
+_HEADER = ["| code | severity | what it means | how to fix it |", "| --- | --- | --- | --- |"]
+README_START = "<!-- problem-codes:start (generated: python -m walcli.explain --readme) -->"
+README_END = "<!-- problem-codes:end -->"
+
+
+def readme_block() -> str:
+    """The README's table of every code, between its two markers."""
+    rows = [*_HEADER, *_rows(CODES), *_rows(SCHEMA_CODES)]
+    return "\n".join([README_START, *rows, README_END])
+
+
 def codes_markdown() -> str:
     """docs/problem-codes.md: every code with its severity, description and fix."""
-    header = ["| code | severity | what it means | how to fix it |", "| --- | --- | --- | --- |"]
+    header = _HEADER
     lines = [
         "# Problem codes",
         "",
@@ -93,4 +104,6 @@ def codes_markdown() -> str:
 
 
 if __name__ == "__main__":
-    print(codes_markdown(), end="")
+    import sys
+
+    print(readme_block() if "--readme" in sys.argv else codes_markdown(), end="")
