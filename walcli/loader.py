@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,23 +43,79 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass(slots=True)
 class Document:
-    """One file's data, where each value stands, and how plain scalars were written."""
+    """One file's data, where each value stands, and how plain scalars were written.
 
-    data: Any
-    positions: dict[JsonPath, Position] = field(default_factory=dict)
-    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
-    # Plain (unquoted) scalars that YAML read as something other than text, by path.
-    implicit: dict[JsonPath, str] = field(default_factory=dict)
+    Positions are worked out when first asked for: the file is read without them and its text
+    kept, then read again with them. Most records are valid and never asked where a value
+    stands, and positions take several times the memory of the data.
+    """
+
+    __slots__ = ("_key_positions", "_positions", "_text", "data", "implicit")
+
+    def __init__(
+        self,
+        data: Any,
+        positions: dict[JsonPath, Position] | None = None,
+        key_positions: dict[JsonPath, Position] | None = None,
+        implicit: dict[JsonPath, str] | None = None,
+        *,
+        text: str | None = None,
+    ) -> None:
+        self.data = data
+        # Plain (unquoted) scalars that YAML read as something other than text, by path.
+        self.implicit: dict[JsonPath, str] = {} if implicit is None else implicit
+        self._text = text  # kept until the positions are known
+        lazy = text is not None and positions is None
+        self._positions = None if lazy else (positions or {})
+        self._key_positions = None if lazy else (key_positions or {})
+
+    @property
+    def positions(self) -> dict[JsonPath, Position]:
+        if self._positions is None:
+            self._find_positions()
+        assert self._positions is not None
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[JsonPath, Position]:
+        if self._key_positions is None:
+            self._find_positions()
+        assert self._key_positions is not None
+        return self._key_positions
+
+    def _find_positions(self) -> None:
+        again = _parse(self._text or "", "", positions=True)
+        found = again if isinstance(again, Document) else Document(None)
+        self._positions, self._key_positions = found.positions, found.key_positions
+        self._text = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (self.data, self.positions, self.key_positions, self.implicit) == (
+            other.data,
+            other.positions,
+            other.key_positions,
+            other.implicit,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Document(data={self.data!r}, positions={self.positions!r}, "
+            f"key_positions={self.key_positions!r}, implicit={self.implicit!r})"
+        )
 
     def locate(self, path: JsonPath, *, key: bool = False) -> Position:
         """The nearest known position of a path (the key's, when asked and known)."""
         if key and path in self.key_positions:
             return self.key_positions[path]
-        while path not in self.positions and path:
+        positions = self.positions
+        while path not in positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return positions.get(path, (1, 1))
 
 
 class _Refused(Exception):
@@ -76,7 +132,7 @@ class _Builder:
     def __init__(self, loader: _Loader, track: bool) -> None:
         self.loader = loader
         self.track = track
-        self.doc = Document(None)
+        self.doc = Document(None, {}, {})
         self.seen: set[int] = set()
         self.scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
             _INT: loader.construct_yaml_int,
@@ -114,7 +170,7 @@ class _Builder:
                 raise _Refused("yaml-alias", *_pos(key_node), "merge keys (<<) are not allowed")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused("yaml-syntax", *_pos(key_node), "a mapping key must be plain text")
-            key = str(key_node.value)
+            key = sys.intern(str(key_node.value))  # one object per field name, not per use
             if key in result:
                 line, col = _pos(key_node)
                 raise _Refused("yaml-duplicate-key", line, col, f"duplicate key {key!r}")
@@ -133,7 +189,7 @@ class _Builder:
         convert = self.scalars.get(node.tag)
         if convert is None:
             raise _Refused("yaml-tag", *_pos(node), f"tag {node.tag!r} is not allowed")
-        if self.track and not node.style:  # libyaml marks plain scalars with an empty style
+        if not node.style:  # libyaml marks plain scalars with an empty style
             self.doc.implicit[path] = node.value
         try:
             value = convert(node)
@@ -224,7 +280,18 @@ def _yaml_error(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
 
 
 def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem:
-    """Parse YAML text into a Document, or say why not with a located Problem."""
+    """Parse YAML text into a Document, or say why not with a located Problem.
+
+    With track (the default) the Document can tell where each value stands; it works that
+    out when first asked (see Document). Without, it knows no positions.
+    """
+    parsed = _parse(text, rel, positions=False)
+    if track and isinstance(parsed, Document):
+        return Document(parsed.data, implicit=parsed.implicit, text=text)
+    return parsed
+
+
+def _parse(text: str, rel: str, *, positions: bool) -> Document | Problem:
     try:
         suspicious = sum(text.count(c) for c in _NESTING_CHARS) > _SAFE_COMPOSE_BOUND
         if suspicious and _max_depth(text) > MAX_DEPTH:
@@ -234,8 +301,9 @@ def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem
             root = loader.get_single_node()
             if root is None:
                 return _problem(rel, "empty-file", 1, 1, "the file holds no YAML document")
-            builder = _Builder(loader, track)
-            builder.doc.positions[()] = _pos(root)
+            builder = _Builder(loader, positions)
+            if positions:
+                builder.doc.positions[()] = _pos(root)
             builder.doc.data = builder.build(root, (), 0)
         finally:
             loader.dispose()
@@ -244,7 +312,7 @@ def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem
     except yaml.YAMLError as exc:
         return _yaml_error(rel, exc, text)
     if not isinstance(builder.doc.data, dict):
-        line, column = builder.doc.positions[()]
+        line, column = _pos(root)
         kind = type(builder.doc.data).__name__
         return _problem(
             rel, "not-a-mapping", line, column, f"the document is a {kind}, not a mapping"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,7 @@ from walcli.errors import SchemaError
 from walcli.refs import Pattern, reference_patterns
 
 if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
     from jsonschema.protocols import Validator
 
 SCHEMA_SUFFIX = ".schema.json"
@@ -30,13 +32,43 @@ def _read_json(path: Path, root: Path) -> Any:
         ) from None
 
 
+class CheckedValidator:
+    """A kind's jsonschema validator behind a compiled yes/no check (walcli.fastschema).
+
+    A record the check passes has no errors, so none are computed; any other record gets
+    jsonschema's own errors, unchanged. Without a check (a schema the compiler does not
+    mirror exactly), every record goes to jsonschema.
+    """
+
+    def __init__(self, full: Validator, fast: Callable[[Any], bool] | None) -> None:
+        self.full = full
+        self.fast = fast
+
+    def passes(self, instance: Any) -> bool:
+        if self.fast is None:
+            return False
+        try:
+            return self.fast(instance)
+        except Exception:  # whatever jsonschema makes of it, it says so below
+            return False
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        if self.passes(instance):
+            return iter(())
+        return self.full.iter_errors(instance)
+
+    def is_valid(self, instance: Any) -> bool:
+        return self.passes(instance) or self.full.is_valid(instance)
+
+
 @dataclass
 class SchemaSet:
     """Every *.schema.json of a registry, keyed by file name (which is also its $id)."""
 
     root: Path
     documents: dict[str, Any]
-    _validators: dict[str, Validator] = field(default_factory=dict)
+    _validators: dict[str, CheckedValidator] = field(default_factory=dict)
+    _checked: bool = False  # every document passed check_schema
     _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
 
     @classmethod
@@ -58,10 +90,17 @@ class SchemaSet:
             self._patterns[name] = reference_patterns(self.documents, name)
         return self._patterns[name]
 
-    def validator(self, name: str) -> Validator:
+    def validator(self, name: str) -> CheckedValidator:
         """One compiled validator per schema, reused for every record of its kind."""
         if name not in self._validators:
-            self._validators[name] = self._compile(name)
+            full = self._compile(name)
+            from walcli.fastschema import Unsupported, compile_check
+
+            try:
+                fast = compile_check(full, list(self.documents.values()))
+            except Unsupported:
+                fast = None
+            self._validators[name] = CheckedValidator(full, fast)
         return self._validators[name]
 
     def _compile(self, name: str) -> Validator:
@@ -70,7 +109,7 @@ class SchemaSet:
         from referencing import Registry, Resource
         from referencing.jsonschema import DRAFT202012
 
-        for doc_name, document in self.documents.items():
+        for doc_name, document in self.documents.items() if not self._checked else ():
             try:
                 Draft202012Validator.check_schema(document)
             except JsonSchemaError as exc:
@@ -78,6 +117,7 @@ class SchemaSet:
                 raise SchemaError(
                     f"schemas/{doc_name}: not a valid JSON Schema at {where}: {exc.message}"
                 ) from None
+        self._checked = True
         resources = [
             (doc_name, Resource.from_contents(document, default_specification=DRAFT202012))
             for doc_name, document in self.documents.items()
