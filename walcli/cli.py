@@ -300,6 +300,47 @@ for _kind in KINDS.values():
     app.add_typer(_sub, name=_kind.name)
 
 
+# -- search -------------------------------------------------------------------------------------
+
+SEARCH_COLUMNS = ["kind", "id", "path", "text", "sources"]
+
+
+@app.command()
+@boundary
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., metavar="TEXT", help="Words to find (all of them)."),
+    kind: list[str] | None = typer.Option(
+        None, "--kind", "-k", metavar="KIND", help="Only these kinds (repeatable)."
+    ),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help=f"One of {', '.join(ROW_FORMATS)}."
+    ),
+) -> None:
+    """Find every fact that mentions TEXT (case and accents ignored), with its sources."""
+    from walcli.search import search as run_search
+
+    for name in kind or []:
+        if name not in KINDS:
+            raise UsageError(f"--kind: no kind {name!r}; expected one of {', '.join(KINDS)}")
+    chosen = _check_format(fmt, ROW_FORMATS) or ("table" if _is_terminal() else "tsv")
+    settings = _settings(ctx)
+    hits = run_search(settings.registry(kind or None), query, settings.lang, kind)
+    if chosen == "json":
+        sys.stdout.write(to_json([hit.as_dict() for hit in hits]))
+    elif chosen == "yaml":
+        sys.stdout.write(to_yaml([hit.as_dict() for hit in hits]))
+    else:
+        rows = [[h.kind, h.id, h.path, h.text, " ".join(h.sources)] for h in hits]
+        if chosen == "table":
+            _print_rich(to_table(SEARCH_COLUMNS, rows))
+        else:
+            sys.stdout.write(TEXT_RENDERERS[chosen](SEARCH_COLUMNS, rows))
+    if not hits:
+        typer.echo(f"wal: nothing mentions {safe(query)!r}", err=True)
+        raise typer.Exit(1)
+
+
 # -- validate -----------------------------------------------------------------------------------
 
 _EXPLAIN_ALL = "all"
