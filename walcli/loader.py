@@ -20,6 +20,7 @@ from walcli.problems import CODES, Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 # libyaml's composer recurses in C; past a few ten thousand levels it overflows the stack.
 # Every nesting level needs one of these characters, so their count bounds the depth.
 _NESTING_CHARS = "[{-?:\n"
@@ -146,7 +147,7 @@ class _Builder:
             raise _Refused("yaml-alias", *_pos(node), "an alias (*name) repeats an anchored value")
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise _Refused("yaml-too-deep", *_pos(node), f"nesting deeper than {MAX_DEPTH} levels")
+            raise _Refused("yaml-too-deep", *_pos(node), _TOO_DEEP)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -234,22 +235,23 @@ def _decode(raw: bytes, rel: str) -> str | Problem:
     return text
 
 
-def _max_depth(text: str) -> int:
-    """The nesting depth, from libyaml's event stream (iterative, so any depth is safe).
+def _too_deep_at(text: str) -> Position | None:
+    """Where nesting first goes past MAX_DEPTH, from libyaml's event stream (iterative, so
+    any depth is safe); None when it never does.
 
-    Stops one level past MAX_DEPTH: libyaml's scanner slows down quadratically with flow
+    Stops at the first level too many: libyaml's scanner slows down quadratically with flow
     nesting, so reading a bomb to its end would take minutes where its first levels suffice.
     """
-    depth = deepest = 0
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_DEPTH:
-                break
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1) if mark else (1, 1)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
-    return deepest
+    return None
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -274,6 +276,8 @@ def _yaml_error(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
         code, problem = "yaml-multiple-documents", "more than one YAML document in the file"
     elif _char_at(text, line, column) == "\t" or "'\\t'" in problem:
         code, problem = "yaml-tab", "a tab character where YAML expects indentation or a value"
+    elif "maximum nesting depth" in problem:  # libyaml 0.2.5+ stops at 1000 levels itself
+        code, problem = "yaml-too-deep", _TOO_DEEP
     elif "found undefined alias" in problem or "recursive" in problem:
         code = "yaml-alias"
     return _problem(rel, code, line, column, " ".join(problem.split()))
@@ -294,8 +298,9 @@ def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem
 def _parse(text: str, rel: str, *, positions: bool) -> Document | Problem:
     try:
         suspicious = sum(text.count(c) for c in _NESTING_CHARS) > _SAFE_COMPOSE_BOUND
-        if suspicious and _max_depth(text) > MAX_DEPTH:
-            return _problem(rel, "yaml-too-deep", 1, 1, f"nesting deeper than {MAX_DEPTH}")
+        deep = _too_deep_at(text) if suspicious else None
+        if deep is not None:
+            return _problem(rel, "yaml-too-deep", *deep, _TOO_DEEP)
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
