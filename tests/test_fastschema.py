@@ -190,7 +190,7 @@ def _build_pair(schema: Any) -> tuple[Any, Any]:
 
 
 @pytest.mark.parametrize("schema", SCHEMAS, ids=lambda s: json.dumps(s)[:60])
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instance=JSON)
 def test_the_verdict_is_jsonschemas(schema: Any, instance: Any) -> None:
     full, fast = _pair(schema)
