@@ -291,3 +291,13 @@ def test_errors_still_come_from_jsonschema(tmp_path: Path) -> None:
     assert validator.fast is not None
     assert list(validator.iter_errors({"id": "a"})) == []
     assert [e.message for e in validator.iter_errors({})] == ["'id' is a required property"]
+
+
+def test_a_keyword_jsonschema_knows_and_the_compiler_does_not_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import walcli.fastschema as fastschema
+
+    monkeypatch.setattr(fastschema, "KEYWORDS", fastschema.KEYWORDS | {"newKeyword"})
+    with pytest.raises(Unsupported):
+        _build_pair({"newKeyword": 1})

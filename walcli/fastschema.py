@@ -156,7 +156,10 @@ class Compiler:
         checks: list[Check] = []
         for keyword, value in schema.items():
             if keyword in KEYWORDS:
-                check = getattr(self, "_k_" + keyword.lstrip("$"))(value, schema, resolver)
+                compile_keyword = getattr(self, "_k_" + keyword.lstrip("$"), None)
+                if compile_keyword is None:  # a keyword of a newer jsonschema
+                    raise Unsupported(keyword)
+                check = compile_keyword(value, schema, resolver)
                 if check is not None:
                     checks.append(check)
         node.valid = _all(checks)
