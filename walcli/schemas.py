@@ -129,14 +129,18 @@ class SchemaSet:
         """One compiled validator per schema, reused for every record of its kind."""
         if name not in self._validators:
             full = self._compile(name)
-            from walcli.fastschema import Unsupported, compile_check
-
-            try:
-                fast = compile_check(full, list(self.documents.values()))
-            except Unsupported:
-                fast = None
-            self._validators[name] = CheckedValidator(full, fast)
+            self._validators[name] = CheckedValidator(full, self._fast_check(full))
         return self._validators[name]
+
+    def _fast_check(self, full: Validator) -> Callable[[Any], bool] | None:
+        try:  # it leans on two helpers of jsonschema._utils: without them, no fast check
+            from walcli.fastschema import Unsupported, compile_check
+        except ImportError:
+            return None
+        try:
+            return compile_check(full, list(self.documents.values()))
+        except Unsupported:
+            return None
 
     def _compile(self, name: str) -> Validator:
         _import_jsonschema(self.documents)
