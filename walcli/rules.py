@@ -170,7 +170,7 @@ def sources_are_unique(record: Record) -> list[Problem]:
 def citations_exist(record: Record) -> list[Problem]:
     sources = record.data.get("sources")
     known = (
-        {s.get("id") for s in sources if isinstance(s, dict)}
+        {s["id"] for s in sources if isinstance(s, dict) and isinstance(s.get("id"), str)}
         if isinstance(sources, list)
         else set()
     )
