@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from walcli.loader import JsonPath
+from walcli.rules import walk
 
 if TYPE_CHECKING:
     from walcli.model import Record
@@ -65,15 +66,8 @@ def _value_at(data: Any, path: JsonPath) -> Any:
     return data
 
 
-def _strings(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+def _strings(value: Any) -> Iterator[tuple[JsonPath, str]]:
+    return ((path, item) for path, item in walk(value) if isinstance(item, str))
 
 
 def _excerpt(text: str, at: int) -> str:

@@ -131,15 +131,26 @@ def disagree(claims: list[dict[str, Any]]) -> bool:
     return len({_canonical(v) for v in values}) > 1
 
 
+def _count_fact(stats: KindStats, cited: Any, weak: set[str]) -> None:
+    """One fact: sourced (by weak sources only?) or not."""
+    stats.facts += 1
+    if isinstance(cited, list) and cited:
+        stats.sourced += 1
+        if all(c in weak for c in cited):
+            stats.weak_only += 1
+    else:
+        stats.unsourced += 1
+
+
 def _count_record(stats: KindStats, record: Record, sourced_refs: list[str]) -> None:
     from walcli.rules import is_claims
 
     data = record.data
     sources = data.get("sources")
-    weak = {
-        s.get("id")
+    weak: set[str] = {
+        s["id"]
         for s in (sources if isinstance(sources, list) else [])
-        if isinstance(s, dict) and s.get("weak") is True
+        if isinstance(s, dict) and s.get("weak") is True and isinstance(s.get("id"), str)
     }
     for name, value in data.items():
         if name in RECORD_KEYS:
@@ -150,14 +161,7 @@ def _count_record(stats: KindStats, record: Record, sourced_refs: list[str]) -> 
                 continue
             if not in_list and "sources" not in mapping:
                 continue
-            stats.facts += 1
-            cited = mapping.get("sources")
-            if isinstance(cited, list) and cited:
-                stats.sourced += 1
-                if all(c in weak for c in cited):
-                    stats.weak_only += 1
-            else:
-                stats.unsourced += 1
+            _count_fact(stats, mapping.get("sources"), weak)
             if mapping.get("attributed_to") == SEED_DECK:
                 stats.seed_deck += 1
         for found in _lists(value):
@@ -166,14 +170,7 @@ def _count_record(stats: KindStats, record: Record, sourced_refs: list[str]) -> 
     for name in sourced_refs:
         if name not in data:
             continue
-        stats.facts += 1
-        cited = data.get(f"{name}_sources")
-        if isinstance(cited, list) and cited:
-            stats.sourced += 1
-            if all(c in weak for c in cited):
-                stats.weak_only += 1
-        else:
-            stats.unsourced += 1
+        _count_fact(stats, data.get(f"{name}_sources"), weak)
 
 
 def _lists(value: Any) -> Iterator[list[Any]]:
