@@ -41,9 +41,9 @@ from pathlib import Path
 
 from _timing import REPO, Contender, fmt_seconds, interleave, run_once
 
-from walcli.kinds import KINDS
-from walcli.model import load_registry
-from walcli.validate import validate
+from walcli.check.engine import check as check_registry
+from walcli.core.kinds import KINDS
+from walcli.io.scan import load_registry
 
 FASTER_THAN_CJS = 5.0  # wal at least 5x faster than check-jsonschema
 NEAR_FLOOR = 1.5  # wal within 1.5x of the floor
@@ -64,7 +64,7 @@ class Base:
 def clean_records(source: Path) -> list[Base]:
     """The records of SOURCE with no problem at all, and only references among themselves."""
     registry = load_registry(source)
-    bad = {p.file for p in validate(registry)}
+    bad = {p.file for p in check_registry(registry).problems}
     keep = {(r.kind, r.id): r for r in registry.all() if r.file not in bad and "id" in r.data}
     while True:  # drop records whose references now dangle, until none does
         dangling = [

@@ -155,7 +155,7 @@ def test_installed_wheel_carries_the_registry(tmp_path: Path) -> None:
     )
     assert (run.returncode, run.stdout, run.stderr) == (0, "id\nbiowin\n", "")
     where = subprocess.run(
-        [sys.executable, "-c", "import walcli.loader as l; print(l.find_root())"],
+        [sys.executable, "-c", "import walcli.core.root as l; print(l.find_root())"],
         capture_output=True,
         text=True,
         check=False,

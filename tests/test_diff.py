@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers_validate import Repo, edit, make_registry, wal
-from walcli.diff import MISSING, field_changes, similarity
+from walcli.analysis.diff import MISSING, field_changes, similarity
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_markdown_format(repo: Repo) -> None:
     assert text.startswith("## Records since HEAD (")
     assert "| field | before | after |" in text
     assert "| members.0.total | 540 | 560 |" in text
-    assert "### removed shock arcelormittal-liege-2013 \\(Closure of ArcelorMittal" in text
+    assert "### removed shock arcelormittal-liege-2013 (Closure of ArcelorMittal" in text
 
 
 def test_nothing_changed(repo: Repo) -> None:

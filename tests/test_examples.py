@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers_validate import INVALID, make_registry, wal
-from walcli.loader import MAX_BYTES
-from walcli.problems import describe
+from walcli.check.codes import describe
+from walcli.io.files import MAX_BYTES
 
 _EXPECT = re.compile(r"^# expect: (\S+) (\d+):(\d+)$")
 

@@ -20,10 +20,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from walcli.fastschema import Unsupported, compile_check
-from walcli.kinds import KINDS
-from walcli.model import load_registry
-from walcli.schemas import SchemaSet
+from walcli.core.kinds import KINDS
+from walcli.io.scan import load_registry
+from walcli.schema.fastschema import Unsupported, compile_check
+from walcli.schema.set import SchemaSet
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -296,7 +296,7 @@ def test_errors_still_come_from_jsonschema(tmp_path: Path) -> None:
 def test_a_keyword_jsonschema_knows_and_the_compiler_does_not_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import walcli.fastschema as fastschema
+    import walcli.schema.fastschema as fastschema
 
     monkeypatch.setattr(fastschema, "KEYWORDS", fastschema.KEYWORDS | {"newKeyword"})
     with pytest.raises(Unsupported):

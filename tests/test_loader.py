@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from walcli.loader import Document, parse_text, read_file
-from walcli.problems import Problem
+from walcli.core.problems import Problem
+from walcli.io.files import read_file
+from walcli.io.yaml import Document, parse_text
 
 
 def load(text: str) -> Document:

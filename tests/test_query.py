@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MINI
-from walcli.kinds import KINDS
-from walcli.model import Record, load_registry
-from walcli.query import Where, fold, matches, scalars, select, sort_records
+from walcli.core.kinds import KINDS
+from walcli.core.registry import Record
+from walcli.core.text import fold
+from walcli.io.scan import load_registry
+from walcli.query.filters import matches
+from walcli.query.values import scalars
+from walcli.query.where import Where, sort_records
+
+
+def select(records: list[Record], tests: list[Callable[[Record], bool]]) -> list[Record]:
+    return [record for record in records if all(test(record) for test in tests)]
+
 
 REGISTRY = load_registry(Path(MINI))
 RECORDS = {kind: REGISTRY.of(kind) for kind in KINDS}

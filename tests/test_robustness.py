@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
-from walcli.loader import Document
-from walcli.model import Record, Registry, load_registry
-from walcli.problems import Problem
-from walcli.rules import walk
-from walcli.validate import validate
+from walcli.check.engine import check as check_registry
+from walcli.core.claims import walk
+from walcli.core.problems import Problem
+from walcli.core.registry import Record, Registry
+from walcli.io.scan import load_registry
+from walcli.io.yaml import Document
 
 BASE = load_registry(REPO)
 RECORDS = BASE.all()
@@ -71,6 +72,6 @@ def check(record: Record, data: Any) -> list[Problem]:
     registry = Registry(Path(REPO), problems=[], broken={k: set() for k in BASE.records})
     registry.records = {kind: dict(by_id) for kind, by_id in BASE.records.items()}
     registry.records[record.kind][record.id] = mutated
-    problems = validate(registry)
+    problems = check_registry(registry).problems
     assert all(p.line >= 1 and p.column >= 1 and p.code for p in problems)
     return problems

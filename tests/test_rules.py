@@ -14,19 +14,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from walcli.loader import Document
-from walcli.model import Record, Registry, load_registry
-from walcli.problems import CODES, Problem
-from walcli.rules import (
-    RECORD_RULES,
-    REGISTRY_RULES,
-    references_are_acyclic,
-    series_order_problems,
-    series_patterns,
-    span,
-)
-from walcli.schemas import SchemaSet
-from walcli.validate import validate
+from walcli.check.codes import table
+from walcli.check.engine import check as check_registry
+from walcli.check.rules import RULES
+from walcli.check.rules.reference_cycle import references_are_acyclic
+from walcli.check.rules.series_order import series_order_problems
+from walcli.core.dates import span
+from walcli.core.problems import Problem
+from walcli.core.registry import Record, Registry
+from walcli.io.scan import load_registry
+from walcli.io.yaml import Document
+from walcli.schema.set import SchemaSet
+from walcli.schema.walker import series_patterns
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -55,7 +54,7 @@ def check(root: Path) -> list[Problem]:
     registry = load_registry(root)
     assert (root / "schemas").is_dir()
     registry.__dict__["schemas"] = _SCHEMAS[0]  # the cached_property, filled in advance
-    return validate(registry)
+    return check_registry(registry).problems
 
 
 def located(problems: list[Problem]) -> list[str]:
@@ -97,13 +96,13 @@ def test_every_rule_code_is_documented_and_has_a_failing_case() -> None:
         "unknown-local-id",
     }
     for code in rule_codes:
-        assert CODES[code].description and CODES[code].hint
+        assert table()[code].description and table()[code].hint
     shown = {line.rsplit(": ", 1)[1] for case in CASES for line in expected(case)}
     assert rule_codes <= shown
 
 
 def test_rules_are_registered() -> None:
-    names = {rule.__name__ for rule in [*RECORD_RULES, *REGISTRY_RULES]}
+    names = {rule.check.__name__ for rule in RULES}
     assert {
         "periods_are_ordered",
         "labels_within_plans",

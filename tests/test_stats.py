@@ -14,10 +14,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from walcli.analysis.stats import KindStats, compute
 from walcli.cli import app
-from walcli.loader import Document
-from walcli.model import Record, load_registry
-from walcli.stats import KindStats, compute, disagree, fields_table, summary_table
+from walcli.core.claims import disagree
+from walcli.core.registry import Record
+from walcli.io.scan import load_registry
+from walcli.io.yaml import Document
+from walcli.output.stats import fields_table, summary_table
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -129,7 +132,9 @@ def test_stats_table_on_request(registry_root: Path) -> None:
 def test_stats_refuses_an_unknown_format(registry_root: Path) -> None:
     stdout, stderr, code = wal(registry_root, "stats", "-f", "xml")
     assert (stdout, code) == ("", 2)
-    assert stderr == "wal: --format: expected one of table, json, tsv, markdown, got 'xml'\n"
+    assert stderr == (
+        "wal: --format: expected one of table, tsv, csv, json, yaml, markdown, got 'xml'\n"
+    )
 
 
 def test_stats_counts_what_loads_and_says_what_did_not(registry_root: Path) -> None:
@@ -207,7 +212,7 @@ def test_fields_follow_the_schema_then_unknown_fields_sorted(registry_root: Path
 
 
 def test_tables_show_shares_rounded_down_and_a_dash_for_no_records() -> None:
-    from walcli.stats import Stats
+    from walcli.analysis.stats import Stats
 
     stats = Stats(
         [

@@ -12,7 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import Wal
-from walcli.render import markdown_escape, safe, to_csv, to_markdown, to_tsv
+from walcli.output.markdown import escape as markdown_escape
+from walcli.output.markdown import table as to_markdown
+from walcli.output.safe import safe
+from walcli.output.sheet import csv_text as to_csv
+from walcli.output.sheet import tsv as to_tsv
 
 HOSTILE = '=HYPERLINK("http://x")|[bold red]boom[/] \x1b[2J\u202egnp.exe\tcol\nline'
 

@@ -16,11 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers_validate import REPO, edit, make_registry, wal
-from walcli.explain import DOC_PATH, catalogue, codes_markdown
-from walcli.hazards import mojibake
-from walcli.model import load_registry
-from walcli.problems import CODES, SCHEMA_CODES, Problem, Severity, describe
-from walcli.reporters import REPORTERS, Report, render, xml_text
+from walcli.check.codes import describe, registry_codes, table
+from walcli.check.explain import DOC_PATH, codes_markdown
+from walcli.check.rules.mojibake import mojibake
+from walcli.check.run import Report
+from walcli.core.problems import Problem, Severity
+from walcli.io.scan import load_registry
+from walcli.output.problems import PROBLEM_FORMATS, render, xml_text
+from walcli.schema.errors import SCHEMA_CODES
+
+CODES = registry_codes()
+REPORTERS = PROBLEM_FORMATS.by_name
 
 FORMATS = ("text", "json", "github", "junit", "sarif", "markdown")
 
@@ -370,7 +376,8 @@ def test_explain_unknown_code_suggests_and_exits_2() -> None:
     run = wal("validate", "--explain", "yaml-tabs")
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
-        "wal: --explain: no problem code 'yaml-tabs' (`wal validate --explain` lists them all)\n"
+        "wal: --explain: no problem code 'yaml-tabs' "
+        "(`wal validate --explain all` lists them all)\n"
         "hint: did you mean yaml-tab, yaml-tag, yaml-alias?\n"
     )
 
@@ -379,11 +386,11 @@ def test_explain_all_lists_every_code() -> None:
     run = wal("validate", "--explain", "all")
     assert run.exit_code == 0
     listed = [line.split()[0] for line in run.stdout.splitlines()]
-    assert listed == list(catalogue())
+    assert listed == list(table())
 
 
 def test_every_code_has_a_description_and_a_hint() -> None:
-    for code, described in catalogue().items():
+    for code, described in table().items():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
         assert described.description.strip() and described.hint.strip(), code
         assert describe(code) is described
@@ -395,7 +402,7 @@ def test_problem_codes_doc_is_up_to_date() -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(codes_markdown(), encoding="utf-8")
     assert path.read_text(encoding="utf-8") == codes_markdown(), (
-        "run: python -m walcli.explain > docs/problem-codes.md"
+        "run: python -m walcli.check.explain --write"
     )
 
 
@@ -532,7 +539,7 @@ def test_text_garbled_by_a_font_mapping_is_flagged(tmp_path: Path, garbled: str)
 
 def test_readme_lists_every_code_with_its_fix() -> None:
     """The README's code table is generated from CODES; UPDATE_GOLDEN=1 rewrites it."""
-    from walcli.explain import README_END, README_START, readme_block
+    from walcli.check.explain import README_END, README_START, readme_block
 
     path = REPO / "README.md"
     text = path.read_text(encoding="utf-8")

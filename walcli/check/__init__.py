@@ -1,0 +1,1 @@
+"""Checking a registry: the engine, the rules (one module each) and the table of codes."""

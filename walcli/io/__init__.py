@@ -1,0 +1,1 @@
+"""Reading: record files (bounded, UTF-8), YAML with positions, the registry's folders, git."""

@@ -1,0 +1,31 @@
+"""Text from the data, made safe to show: terminal controls, line breaks and bidirectional
+overrides become visible escapes (\\x1b, \\u202e), so no sequence from a record or a file name
+can act on a terminal, a CI log or a reader's screen."""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
+def safe(text: str) -> str:
+    """Control characters, line breaks and bidi overrides shown as escapes, never executed."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def safe_lines(text: str) -> str:
+    """Like safe, but keeps line breaks (for multi-line blocks such as a record view)."""
+    return "\n".join(safe(line) for line in text.split("\n"))
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula (and safe as above)."""
+    text = safe(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text

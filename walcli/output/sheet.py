@@ -1,0 +1,96 @@
+"""Sheets: one or more tables of text cells, and the plain data machine formats print
+instead. `list`, `search` and `stats` render through these formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from walcli.output import markdown
+from walcli.output.formats import Format, Formats, Out
+from walcli.output.safe import safe, spreadsheet_safe
+from walcli.output.serialize import to_json, to_yaml
+
+
+@dataclass(frozen=True)
+class Rows:
+    header: list[str]
+    rows: list[list[str]]
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    tables: list[Rows]
+    data: Any = field(default=None)  # what json and yaml print
+
+    @classmethod
+    def one(cls, header: list[str], rows: list[list[str]], data: Any) -> Sheet:
+        return cls([Rows(header, rows)], data)
+
+
+def rich_table(rows: Rows) -> Any:
+    """A rich Table whose cells are Text objects: never parsed as markup."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=rows.title, header_style="bold", show_lines=False)
+    for name in rows.header:
+        table.add_column(Text(safe(name)))
+    for line in rows.rows:
+        table.add_row(*(Text(safe(c)) for c in line))
+    return table
+
+
+def print_rich(renderable: Any, out: Out) -> None:
+    from rich.console import Console
+
+    Console(file=out.stream, markup=False, highlight=False, emoji=False).print(renderable)
+
+
+def _table(sheet: Sheet, out: Out) -> None:
+    for rows in sheet.tables:
+        print_rich(rich_table(rows), out)
+
+
+def tsv(header: list[str], rows: list[list[str]]) -> str:
+    """Tab-separated, every cell safe and formula-safe: a pipe may end in a spreadsheet."""
+    return "".join("\t".join(spreadsheet_safe(c) for c in line) + "\n" for line in [header, *rows])
+
+
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([spreadsheet_safe(c) for c in header])
+    writer.writerows([[spreadsheet_safe(c) for c in line] for line in rows])
+    return buffer.getvalue()
+
+
+def _separated(sheet: Sheet, out: Out, render: Any) -> None:
+    out.write("\n".join(render(rows.header, rows.rows) for rows in sheet.tables))
+
+
+def _markdown(sheet: Sheet, out: Out) -> None:
+    out.write(
+        "\n".join(
+            (f"## {markdown.escape(rows.title)}\n\n" if rows.title else "")
+            + markdown.table(rows.header, rows.rows)
+            for rows in sheet.tables
+        )
+    )
+
+
+SHEET_FORMATS: Formats[Sheet] = Formats(
+    [
+        Format("table", "a table for the terminal", _table),
+        Format("tsv", "tab-separated rows", lambda s, o: _separated(s, o, tsv)),
+        Format("csv", "comma-separated rows (RFC 4180)", lambda s, o: _separated(s, o, csv_text)),
+        Format("json", "strict JSON of the data", lambda s, o: o.write(to_json(s.data))),
+        Format("yaml", "YAML of the data", lambda s, o: o.write(to_yaml(s.data))),
+        Format("markdown", "a GFM table", _markdown),
+    ],
+    tty="table",
+    pipe="tsv",
+)

@@ -1,0 +1,1 @@
+"""Selecting records: dotted paths into values, filters, --where expressions, sorting, search."""

@@ -1,0 +1,110 @@
+"""Listing records of a kind: its filters (declared with the kind), --where expressions and
+--sort, checked against the registry (a filter naming a record must name one)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from walcli.core.dates import year_of
+from walcli.core.errors import UsageError
+from walcli.core.kinds import Filter, Kind, Match
+from walcli.core.registry import Record, Registry
+from walcli.core.text import fold
+from walcli.query.values import scalars
+from walcli.query.where import Where, check_paths, sort_records
+
+
+def _same(values: list[Any], wanted: str) -> bool:
+    return any(fold(str(v)) == fold(wanted) for v in values)
+
+
+def _contains(values: list[Any], wanted: str) -> bool:
+    return any(fold(wanted) in fold(str(v)) for v in values)
+
+
+def _in_year(values: list[Any], wanted: str) -> bool:
+    return any(year_of(v) == int(wanted) for v in values)
+
+
+def _active(record: Record, spec: Filter, year: int) -> bool:
+    starts = [y for v in scalars(record.data, spec.paths[0]) if (y := year_of(v)) is not None]
+    if not starts or min(starts) > year:
+        return False
+    if len(spec.paths) < 2 or not spec.paths[1]:
+        return True
+    ends = [y for v in scalars(record.data, spec.paths[1]) if (y := year_of(v)) is not None]
+    return not ends or max(ends) >= year
+
+
+_TESTS: dict[Match, Callable[[list[Any], str], bool]] = {
+    Match.REF: _same,
+    Match.EXACT: _same,
+    Match.TEXT: _contains,
+    Match.YEAR: _in_year,
+}
+
+
+def matches(record: Record, spec: Filter, wanted: str) -> bool:
+    if spec.match is Match.ACTIVE:
+        return _active(record, spec, int(wanted))
+    values = [v for path in spec.paths for v in scalars(record.data, path)]
+    return _TESTS[spec.match](values, wanted)
+
+
+def _matches(record: Record, *, spec: Filter, wanted: str) -> bool:
+    return matches(record, spec, wanted)
+
+
+def check_year(option: str, value: str) -> str:
+    if not re.fullmatch(r"\d{4}", value.strip()):
+        raise UsageError(f"--{option}: expected a year such as 2013, got {value!r}")
+    return value.strip()
+
+
+def parse_columns(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    columns = [c.strip() for c in text.split(",")]
+    if not all(columns):
+        raise UsageError("--columns: expected comma-separated field paths, e.g. id,name,domain")
+    return columns
+
+
+@dataclass
+class ListQuery:
+    """What `wal KIND list` asks: filter values by option, --where, --sort and --columns."""
+
+    kind: Kind
+    filters: dict[str, str] = field(default_factory=dict)
+    where: list[str] = field(default_factory=list)
+    sort: str | None = None
+    columns: list[str] | None = None
+
+    def kinds_needed(self) -> list[str]:
+        """The kind listed and the kinds its filters name (to check the ids given)."""
+        targets = {f.target for f in self.kind.filters if f.target and f.option in self.filters}
+        return [self.kind.name, *sorted(t for t in targets if t)]
+
+    def run(self, registry: Registry) -> list[Record]:
+        wheres = [Where.parse(text) for text in self.where]
+        tests: list[Callable[[Record], bool]] = []
+        for spec in self.kind.filters:
+            wanted = self.filters.get(spec.option)
+            if wanted is None:
+                continue
+            if spec.match is Match.REF and spec.target:
+                registry.check_id(spec.target, wanted, f"--{spec.option}")
+            if spec.match in (Match.ACTIVE, Match.YEAR):
+                wanted = check_year(spec.option, wanted)
+            tests.append(functools.partial(_matches, spec=spec, wanted=wanted))
+        records = registry.of(self.kind.name)
+        check_paths([w.path for w in wheres] + (self.columns or []), records, "--where/--columns")
+        if self.sort:
+            check_paths([self.sort.lstrip("-")], records, "--sort")
+        tests += [where.test for where in wheres]
+        chosen = [record for record in records if all(test(record) for test in tests)]
+        return sort_records(chosen, self.sort)

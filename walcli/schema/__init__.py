@@ -1,0 +1,1 @@
+"""The schema set of a registry: its documents, the one walker over them, and validators."""

@@ -1,0 +1,175 @@
+"""The schema documents of a registry: read as JSON always, compiled to validators on demand."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from walcli.core.errors import SchemaError
+from walcli.core.paths import Pattern
+from walcli.schema.walker import reference_patterns, series_patterns
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+SCHEMA_SUFFIX = ".schema.json"
+
+
+def _read_json(path: Path, root: Path) -> Any:
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{rel}: cannot read schema file: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(
+            f"{rel}:{exc.lineno}:{exc.colno}: broken schema file: {exc.msg}"
+        ) from None
+
+
+_IRI_FORMATS = frozenset({"iri", "iri-reference"})
+
+
+def _uses_iri_format(node: Any) -> bool:
+    if isinstance(node, dict):
+        if node.get("format") in _IRI_FORMATS:
+            return True
+        return any(_uses_iri_format(value) for value in node.values())
+    if isinstance(node, list):
+        return any(_uses_iri_format(item) for item in node)
+    return False
+
+
+def _import_jsonschema(documents: dict[str, Any]) -> None:
+    """Import jsonschema without rfc3987-syntax's grammars when no schema needs them.
+
+    jsonschema's format checker imports rfc3987-syntax, which compiles its IRI grammars on
+    import (about 0.7 s, most of `wal validate` on a small registry). They serve only the
+    formats iri and iri-reference; when no schema document uses these (the meta-schemas do
+    not), jsonschema is imported with that package hidden, so it simply registers no checker
+    for those two formats. The package is importable again afterwards.
+    """
+    if "jsonschema._format" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    if _uses_iri_format(documents):
+        return
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    try:
+        import jsonschema._format  # noqa: F401
+    finally:
+        if sys.modules.get("rfc3987_syntax", ...) is None:
+            del sys.modules["rfc3987_syntax"]
+
+
+class CheckedValidator:
+    """A kind's jsonschema validator behind a compiled yes/no check (walcli.fastschema).
+
+    A record the check passes has no errors, so none are computed; any other record gets
+    jsonschema's own errors, unchanged. Without a check (a schema the compiler does not
+    mirror exactly), every record goes to jsonschema.
+    """
+
+    def __init__(self, full: Validator, fast: Callable[[Any], bool] | None) -> None:
+        self.full = full
+        self.fast = fast
+
+    def passes(self, instance: Any) -> bool:
+        if self.fast is None:
+            return False
+        try:
+            return self.fast(instance)
+        except Exception:  # whatever jsonschema makes of it, it says so below
+            return False
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        if self.passes(instance):
+            return iter(())
+        return self.full.iter_errors(instance)
+
+
+@dataclass
+class SchemaSet:
+    """Every *.schema.json of a registry, keyed by file name (which is also its $id)."""
+
+    root: Path
+    documents: dict[str, Any]
+    _validators: dict[str, CheckedValidator] = field(default_factory=dict)
+    _checked: bool = False  # every document passed check_schema
+    _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
+    _series: dict[str, list[Pattern]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> SchemaSet:
+        folder = root / "schemas"
+        documents = {
+            path.name: _read_json(path, root) for path in sorted(folder.glob("*" + SCHEMA_SUFFIX))
+        }
+        return cls(root, documents)
+
+    def document(self, name: str) -> Any:
+        if name not in self.documents:
+            raise SchemaError(f"schemas/{name}: schema file missing")
+        return self.documents[name]
+
+    def references(self, name: str) -> list[tuple[Pattern, str]]:
+        if name not in self._patterns:
+            self.document(name)
+            self._patterns[name] = reference_patterns(self.documents, name)
+        return self._patterns[name]
+
+    def series(self, name: str) -> list[Pattern]:
+        if name not in self._series:
+            self.document(name)
+            self._series[name] = series_patterns(self.documents, name)
+        return self._series[name]
+
+    def validator(self, name: str) -> CheckedValidator:
+        """One compiled validator per schema, reused for every record of its kind."""
+        if name not in self._validators:
+            full = self._compile(name)
+            self._validators[name] = CheckedValidator(full, self._fast_check(full))
+        return self._validators[name]
+
+    def _fast_check(self, full: Validator) -> Callable[[Any], bool] | None:
+        try:  # it leans on two helpers of jsonschema._utils: without them, no fast check
+            from walcli.schema.fastschema import Unsupported, compile_check
+        except ImportError:
+            return None
+        try:
+            return compile_check(full, list(self.documents.values()))
+        except Unsupported:
+            return None
+
+    def _compile(self, name: str) -> Validator:
+        _import_jsonschema(self.documents)
+        from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import SchemaError as JsonSchemaError
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        for doc_name, document in self.documents.items() if not self._checked else ():
+            try:
+                Draft202012Validator.check_schema(document)
+            except JsonSchemaError as exc:
+                where = "/" + "/".join(str(p) for p in exc.absolute_path)
+                raise SchemaError(
+                    f"schemas/{doc_name}: not a valid JSON Schema at {where}: {exc.message}"
+                ) from None
+        self._checked = True
+        resources = [
+            (doc_name, Resource.from_contents(document, default_specification=DRAFT202012))
+            for doc_name, document in self.documents.items()
+        ]
+        registry: Registry[Any] = Registry().with_resources(resources)
+        return Draft202012Validator(
+            self.document(name),
+            registry=registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
