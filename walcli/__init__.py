@@ -1,9 +1,9 @@
 """wal: the registry of Wallonia's industrial policy.
 
-    >>> import walcli
-    >>> registry = walcli.open_registry()
-    >>> [pole.id for pole in walcli.select(registry, "poles", domain="biotech")]
-    ['biowin']
+>>> import walcli
+>>> registry = walcli.open_registry()
+>>> [pole.id for pole in walcli.select(registry, "poles", domain="biotech")]
+['biowin']
 """
 
 from __future__ import annotations
