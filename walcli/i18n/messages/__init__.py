@@ -1,0 +1,1 @@
+"""Message modules, one per area: each holds `MESSAGES = {key: {"en": ..., "fr": ...}}`."""
