@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from walcli.core.claims import has_value
 from walcli.core.text import scalar_text
 from walcli.output.formats import Format, Formats, Out
 from walcli.output.safe import safe, safe_lines
@@ -14,12 +15,8 @@ if TYPE_CHECKING:
     from walcli.analysis.views import RecordView
 
 
-def _is_claim(value: Any) -> bool:
-    return isinstance(value, dict) and "value" in value
-
-
 def _claim_text(claim: dict[str, Any]) -> str:
-    text = _inline(claim["value"]) if not _is_claim(claim["value"]) else ""
+    text = _inline(claim["value"]) if not has_value(claim["value"]) else ""
     cited = claim.get("sources")
     if isinstance(cited, list) and cited:
         text += f" [{', '.join(map(str, cited))}]"
@@ -32,8 +29,8 @@ def _claim_text(claim: dict[str, Any]) -> str:
 
 def _inline(value: Any) -> str:
     if isinstance(value, list):
-        return "; ".join(_claim_text(v) if _is_claim(v) else _inline(v) for v in value)
-    if _is_claim(value):
+        return "; ".join(_claim_text(v) if has_value(v) else _inline(v) for v in value)
+    if has_value(value):
         return _claim_text(value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_inline(v)}" for k, v in value.items())
@@ -44,10 +41,10 @@ def _flat(value: Any) -> bool:
     """Shown on one line: scalars, lists of scalars, claims."""
     if isinstance(value, list):
         return all(
-            (_is_claim(v) and _flat(v["value"])) or not isinstance(v, dict | list) for v in value
+            (has_value(v) and _flat(v["value"])) or not isinstance(v, dict | list) for v in value
         )
     if isinstance(value, dict):
-        return _is_claim(value) and _flat(value["value"])
+        return has_value(value) and _flat(value["value"])
     return True
 
 
