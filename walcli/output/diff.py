@@ -5,21 +5,29 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walcli.analysis.diff import MISSING, BrokenReference, FieldChange, RecordChange, RegistryDiff
 from walcli.core.kinds import KINDS
 from walcli.output.formats import Format, Formats, Out
 from walcli.output.markdown import escape as markdown_escape
 from walcli.output.safe import safe
 from walcli.output.serialize import to_json
 
+if TYPE_CHECKING:
+    from walcli.analysis.diff import BrokenReference, FieldChange, RecordChange, RegistryDiff
+
 _SHOWN = 100  # characters of a value shown in text and markdown
+
+
+def _missing(value: Any) -> bool:
+    from walcli.analysis.diff import MISSING
+
+    return value is MISSING
 
 
 def shown(value: Any) -> str:
     """A value on one line: text quoted, collections as compact JSON, long values cut."""
-    if value is MISSING:
+    if _missing(value):
         return "(none)"
     text = json.dumps(value, ensure_ascii=False, default=str, separators=(", ", ": "))
     text = safe(text)
@@ -89,7 +97,7 @@ def as_json(result: RegistryDiff) -> str:
 
 
 def _cell(value: Any, name: str | None) -> str:
-    return "" if value is MISSING else markdown_escape(_value(value, name))
+    return "" if _missing(value) else markdown_escape(_value(value, name))
 
 
 def as_markdown(result: RegistryDiff) -> str:

@@ -6,10 +6,8 @@ a timestamp or an absolute path: the same registry always gives the same bytes."
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import quote
 
 from walcli import __version__
 from walcli.check.codes import describe, table
@@ -92,6 +90,8 @@ def as_junit(report: Report) -> str:
     """JUnit XML as GitLab and Jenkins read it: one testsuite, one testcase per checked file,
     one <failure> per problem that fails the run (warnings too under --strict); other warnings
     go to the testcase's <system-out>."""
+    import xml.etree.ElementTree as ET
+
     by_file: dict[str, list[Problem]] = {name: [] for name in report.checked}
     for problem in report.problems:
         by_file.setdefault(problem.file, []).append(problem)
@@ -152,6 +152,8 @@ def _rule(code: str, described: Code) -> dict[str, Any]:
 def as_sarif(report: Report) -> str:
     """SARIF 2.1.0 (GitHub code scanning, IDEs): every problem code as a rule with its
     description and fix, every problem as a result at its file, line and column."""
+    from urllib.parse import quote
+
     catalogue: dict[str, Code] = dict(table())
     for p in report.problems:
         if p.code not in catalogue:
