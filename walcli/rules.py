@@ -82,7 +82,9 @@ def span(value: Any) -> Span | None:
 
 # The keys of a claim (defs.schema.json#/$defs/claim): one value of a fact as one source gives
 # it. A figure also has value and sources, but a label and a unit too: it is not a claim.
-CLAIM_KEYS = frozenset({"value", "sources", "note", "attributed_to"})
+CLAIM_KEYS = frozenset(
+    {"value", "sources", "note", "attributed_to", "qualifier", "superseded", "superseded_by"}
+)
 
 
 def is_claim(value: Any) -> bool:
