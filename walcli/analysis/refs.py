@@ -17,7 +17,7 @@ from walcli.core.errors import RecordNotFound, UsageError
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, dotted
 from walcli.core.registry import Record, Reference, Registry
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import suggest
 from walcli.core.text import localize, scalar_text
 from walcli.i18n import t
 
@@ -72,7 +72,8 @@ def find_record(registry: Registry, given: str, lang: str, kind: str | None = No
         names = ", ".join(sorted({record.kind for record in found}))
         raise UsageError(t("xref.error.ambiguous", lang, id=given, kinds=names))
     known = {record_id for name in kinds for record_id in registry.records.get(name, {})}
-    hint = did_you_mean(wanted, known)
+    close = suggest(wanted, frozenset(known))
+    hint = t("xref.error.did_you_mean", lang, ids=", ".join(close)) if close else ""
     elsewhere = sorted(
         name
         for name in KINDS
@@ -80,8 +81,10 @@ def find_record(registry: Registry, given: str, lang: str, kind: str | None = No
     )
     if elsewhere:
         hint = t("xref.error.other_kind", lang, kinds=", ".join(elsewhere))
-    what = KINDS[kind].singular if kind else t("xref.record", lang)
-    raise RecordNotFound(t("xref.error.not_found", lang, what=what, id=given) + hint)
+    if kind is None:
+        raise RecordNotFound(t("xref.error.not_found", lang, id=given) + hint)
+    what = t(f"kind.{KINDS[kind].singular}", lang)
+    raise RecordNotFound(t("xref.error.not_found_kind", lang, what=what, id=given) + hint)
 
 
 @dataclass

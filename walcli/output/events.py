@@ -88,33 +88,33 @@ def _source_ids(event: Event, lang: str) -> str:
     return ", ".join(source.id for source in event.sources)
 
 
+def _when(event: Event, lang: str) -> str:
+    """The date to read: 30 August 2005, or a span: 2006 - 2009 (2006 - ... when open)."""
+    when = human_date(event.date, lang)
+    if event.period:
+        when = t("timeline.span", lang, start=when, end=_until(event, lang))
+    return when
+
+
 def _table(timeline: Timeline, out: Out) -> None:
     lang = timeline.lang
-    header = [
-        t(f"timeline.column.{name}", lang)
-        for name in ("date", "end", "record", "event", "sources", "note")
-    ]
+    names = ("date", "record", "event", "sources", "note")
+    header = [t(f"timeline.column.{name}", lang) for name in names]
     rows = [
-        [
-            human_date(e.date, lang),
-            _until(e, lang),
-            _record(e, lang),
-            e.label,
-            _source_ids(e, lang),
-            marks(e, lang),
-        ]
+        [_when(e, lang), _record(e, lang), e.label, _source_ids(e, lang), marks(e, lang)]
         for e in timeline.events
     ]
     print_rich(_rich(header, rows, title(timeline)), out)
 
 
 def _rich(header: list[str], rows: list[list[str]], caption: str) -> object:
-    """A rich table whose cells are never cut: long ids and labels fold onto more lines."""
+    """A rich table as wide as the terminal whose cells are never cut: they wrap, and fold
+    when a word is wider than its column. The event gets the most room."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=Text(safe(caption)), header_style="bold", expand=True)
-    for name, share in zip(header, (2, 1, 3, 6, 2, 2), strict=True):
+    for name, share in zip(header, (2, 2, 5, 2, 2), strict=True):
         table.add_column(Text(safe(name)), overflow="fold", ratio=share)
     for row in rows:
         table.add_row(*(Text(safe(cell)) for cell in row))
@@ -177,12 +177,9 @@ def _notes(timeline: Timeline) -> tuple[list[list[str]], list[str]]:
                 numbers[key] = len(numbers) + 1
                 notes.append(_note(numbers[key], event, source, lang))
             cited.append(f"[{numbers[key]}]")
-        when = human_date(event.date, lang)
-        if event.period:
-            when = t("timeline.span", lang, start=when, end=_until(event, lang))
         rows.append(
             [
-                when,
+                _when(event, lang),
                 _record(event, lang),
                 event.label,
                 " ".join(cited) or _source_ids(event, lang),

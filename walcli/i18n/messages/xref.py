@@ -2,15 +2,22 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- shared -------------------------------------------------------------------------------
-    "xref.record": {"en": "record", "fr": "fiche"},
     "xref.missing": {"en": "(missing)", "fr": "(absente)"},
     "xref.error.kind": {
         "en": "--kind: no kind {given!r}; expected one of {known}",
         "fr": "--kind : aucun type {given!r} ; attendu : {known}",
     },
     "xref.error.not_found": {
+        "en": "no record with id {id!r}",
+        "fr": "aucune fiche d'identifiant {id!r}",
+    },
+    "xref.error.not_found_kind": {
         "en": "no {what} with id {id!r}",
-        "fr": "aucune fiche ({what}) d'identifiant {id!r}",
+        "fr": "aucun {what} d'identifiant {id!r}",
+    },
+    "xref.error.did_you_mean": {
+        "en": "; did you mean {ids}?",
+        "fr": " ; vouliez-vous dire {ids} ?",
     },
     "xref.error.other_kind": {
         "en": "; it is the id of a record of {kinds}",
@@ -69,7 +76,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "timeline.span": {"en": "{start} \u2013 {end}", "fr": "{start} \u2013 {end}"},
     "timeline.column.date": {"en": "Date", "fr": "Date"},
-    "timeline.column.end": {"en": "Until", "fr": "Jusqu'à"},
     "timeline.column.record": {"en": "Record", "fr": "Fiche"},
     "timeline.column.event": {"en": "Event", "fr": "Événement"},
     "timeline.column.sources": {"en": "Sources", "fr": "Sources"},
