@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from walcli.analysis.refs import Key, Links, field_of, path_order
@@ -105,6 +106,7 @@ class Event:
         }
 
 
+@cache
 def what(kind: str, field: str, lang: str) -> str:
     """The label of a date field: the most specific message for it (kind first), else the
     field itself. programmes.figures.as_of falls back to figures.as_of, then as_of."""
@@ -162,26 +164,29 @@ def _item_name(item: dict[str, Any], lang: str) -> str:
     return ""
 
 
-def _sources(record: Record, path: JsonPath) -> tuple[tuple[Source, ...], bool]:
+def listed_sources(record: Record) -> dict[str, Source]:
+    """A record's sources by id (read once per record)."""
     raw = record.data.get("sources")
-    listed = [s for s in raw if isinstance(s, dict)] if isinstance(raw, list) else []
-    by_id: dict[str, dict[str, Any]] = {s["id"]: s for s in listed if isinstance(s.get("id"), str)}
-    ids = nearest_sources(record, path)
-    fallback = not ids
-    if fallback:
-        ids = list(by_id)
-    chosen = []
-    for source_id in dict.fromkeys(ids):
-        entry = by_id.get(source_id, {})
-        url, title = entry.get("url"), entry.get("title")
-        chosen.append(
-            Source(
-                source_id,
+    found: dict[str, Source] = {}
+    for entry in raw if isinstance(raw, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            url, title = entry.get("url"), entry.get("title")
+            found[entry["id"]] = Source(
+                entry["id"],
                 url if isinstance(url, str) else None,
                 scalar_text(title) if title is not None else None,
             )
-        )
-    return tuple(chosen), fallback
+    return found
+
+
+def _sources(
+    record: Record, path: JsonPath, listed: dict[str, Source]
+) -> tuple[tuple[Source, ...], bool]:
+    """The sources cited nearest to a date, else the record's (and whether it fell back)."""
+    ids = nearest_sources(record, path)
+    if not ids:
+        return tuple(listed.values()), True
+    return tuple(listed.get(i) or Source(i, None, None) for i in dict.fromkeys(ids)), False
 
 
 @dataclass(frozen=True)
@@ -222,17 +227,27 @@ def _label(record: Record, place: _Place, path: JsonPath, nodes: list[Any], lang
     return t("timeline.named", lang, what=label, name=name) if name else label
 
 
-def _event(
-    record: Record, path: JsonPath, value: Any, series: list[Pattern], name: str, lang: str
-) -> Event | None:
+@dataclass(frozen=True)
+class _Context:
+    """What every event of one record shares."""
+
+    record: Record
+    name: str
+    series: list[Pattern]
+    sources: dict[str, Source]
+    lang: str
+
+
+def _event(context: _Context, path: JsonPath, value: Any) -> Event | None:
     when = span(value)
     if when is None:
         return None  # not a date: `wal validate` says so
+    record, lang = context.record, context.lang
     nodes = _nodes(record.data, path)
     place = _place(path, nodes, when)
     if place is None:
         return None
-    sources, fallback = _sources(record, path)
+    sources, fallback = _sources(record, path, context.sources)
     group, disputed, superseded = None, False, False
     if place.claims is not None:
         claims_path, claims = place.claims
@@ -248,7 +263,7 @@ def _event(
         period=place.period,
         kind=record.kind,
         id=record.id,
-        name=name,
+        name=context.name,
         path=dotted(place.at),
         field=place.field,
         label=_label(record, place, path, nodes, lang),
@@ -258,7 +273,7 @@ def _event(
         seed_deck=any(is_seed(node) for node in nodes[1:]),
         superseded=superseded,
         group=group,
-        observation=_observed(path, series),
+        observation=_observed(path, context.series),
         order=(first, when.precision, record.kind, record.id, path_order(place.at)),
     )
 
@@ -266,8 +281,13 @@ def _event(
 def record_events(registry: Registry, record: Record, lang: str) -> Iterator[Event]:
     """Every dated fact of one record (observations included), in no particular order."""
     schema = KINDS[record.kind].schema
-    series = registry.schemas.series(schema)
-    name = scalar_text(localize(record.data.get("name"), lang))
+    context = _Context(
+        record,
+        scalar_text(localize(record.data.get("name"), lang)),
+        registry.schemas.series(schema),
+        listed_sources(record),
+        lang,
+    )
     seen: set[JsonPath] = set()
     for pattern in registry.schemas.dates(schema):
         if "sources" in pattern:
@@ -276,7 +296,7 @@ def record_events(registry: Registry, record: Record, lang: str) -> Iterator[Eve
             if path in seen:
                 continue
             seen.add(path)
-            found = _event(record, path, value, series, name, lang)
+            found = _event(context, path, value)
             if found is not None:
                 yield found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from walcli.cli.app import app, boundary, out, settings
-from walcli.cli.refs import check_depth, warn_unread
+from walcli.cli.refs import check_depth, settled, warn_unread
 from walcli.core.errors import UsageError
 from walcli.i18n import t
 from walcli.output.graph import GRAPH_FORMATS
@@ -30,6 +30,7 @@ def graph(
     labelled by field: a Mermaid flowchart, Graphviz DOT or JSON."""
     from walcli.analysis.graph import graph as build_graph
     from walcli.analysis.refs import check_kinds, find_record
+    from walcli.io.scan import load_registry
 
     run = settings(ctx)
     chosen = GRAPH_FORMATS.choose(fmt, out().tty)
@@ -37,7 +38,10 @@ def graph(
     if depth is not None and record_id is None:
         raise UsageError(t("graph.error.depth_without_id", run.lang))
     steps = check_depth(depth, run.lang) if depth is not None else 1
-    registry = run.registry(None if record_id else kinds or None)
+    # Positions are not needed: the files are read without them (less memory).
+    registry = load_registry(run.root(), None if record_id else kinds or None, track=False)
     center = find_record(registry, record_id, run.lang) if record_id else None
-    chosen.render(build_graph(registry, run.lang, center=center, depth=steps, kinds=kinds), out())
+    with settled():
+        found = build_graph(registry, run.lang, center=center, depth=steps, kinds=kinds)
+        chosen.render(found, out())
     warn_unread(registry, run.lang)

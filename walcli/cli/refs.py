@@ -3,6 +3,10 @@ written (file:line); --depth follows links further, both ways."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import typer
 
 from walcli.cli.app import app, boundary, out, settings
@@ -17,6 +21,19 @@ def check_depth(depth: int, lang: str) -> int:
     if depth < 1:
         raise UsageError(t("xref.error.depth", lang, given=depth))
     return depth
+
+
+@contextmanager
+def settled() -> Iterator[None]:
+    """While a command works on a loaded registry: the registry lives until the command ends
+    and holds no garbage, so its objects leave the collector's generations (gc.freeze) and
+    building links and events does not make the collector walk the whole registry again and
+    again (a third of the time of `wal timeline` on 10,000 records). They go back after."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def warn_unread(registry: Registry, lang: str) -> None:
@@ -52,5 +69,6 @@ def refs(
     asked = kind_named(kind, run.lang) if kind else None
     registry = run.registry()
     record = find_record(registry, record_id, run.lang, asked)
-    chosen.render(find_refs(registry, record, run.lang, depth), out())
+    with settled():
+        chosen.render(find_refs(registry, record, run.lang, depth), out())
     warn_unread(registry, run.lang)

@@ -7,7 +7,7 @@ import re
 import typer
 
 from walcli.cli.app import app, boundary, out, settings
-from walcli.cli.refs import check_depth, warn_unread
+from walcli.cli.refs import check_depth, settled, warn_unread
 from walcli.core.errors import UsageError
 from walcli.i18n import t
 from walcli.output.events import EVENT_FORMATS
@@ -59,6 +59,7 @@ def timeline(
     from walcli.analysis.refs import check_kinds, find_record
     from walcli.analysis.timeline import Selection, Timeline, around
     from walcli.analysis.timeline import timeline as find_events
+    from walcli.io.scan import load_registry
 
     run = settings(ctx)
     chosen = EVENT_FORMATS.choose(fmt, out().tty)
@@ -68,14 +69,16 @@ def timeline(
     kinds = check_kinds(kind, run.lang)
     if depth is not None and record is None:
         raise UsageError(t("timeline.error.depth_without_record", run.lang))
-    registry = run.registry(None if record else kinds or None)
+    # Positions are not needed: the files are read without them (less memory).
+    registry = load_registry(run.root(), None if record else kinds or None, track=False)
     keys = None
     if record is not None:
         center = find_record(registry, record, run.lang)
         keys = around(registry, center, check_depth(depth, run.lang) if depth else 0)
     selection = Selection(first, last, tuple(kinds), keys, observations)
-    events = find_events(registry, run.lang, selection)
-    chosen.render(Timeline(events, run.lang, selection), out())
+    with settled():
+        events = find_events(registry, run.lang, selection)
+        chosen.render(Timeline(events, run.lang, selection), out())
     warn_unread(registry, run.lang)
     if not events:
         typer.echo(f"wal: {t('timeline.empty', run.lang)}", err=True)
