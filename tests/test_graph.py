@@ -360,3 +360,34 @@ def test_node_ids_are_safe_and_distinct(kind: str, first: str, second: str) -> N
     a, b = node_id(kind, first), node_id(kind, second)
     assert re.fullmatch(r"[a-z0-9_]+", a) and re.fullmatch(r"[a-z0-9_]+", b)
     assert (a == b) == (first == second)
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")
+def test_repository_dot_renders() -> None:
+    """The issue's check: `wal graph --format dot | dot -Tsvg` works."""
+    text = Wal(REPO)("graph", "--format", "dot").stdout
+    done = subprocess.run(["dot", "-Tsvg"], input=text, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    svg = ET.fromstring(done.stdout)
+    groups = [g.get("class") or "" for g in svg.iter("{http://www.w3.org/2000/svg}g")]
+    data = json.loads(Wal(REPO)("graph", "--format", "json").stdout)
+    assert sum("node" in g.split() for g in groups) == len(data["nodes"])
+    assert sum(g == "edge" for g in groups) == len(data["edges"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("refs", "biowin"),
+        ("timeline",),
+        ("graph",),
+        ("graph", "-f", "json"),
+        ("graph", "-f", "dot"),
+    ],
+)
+def test_piped_commands_stay_light(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Piped, these commands import neither the JSON Schema machinery nor rich nor Babel."""
+    from tests.test_imports import _registry, imported
+
+    names = imported(_registry(tmp_path), *args)
+    assert sorted(n for n in names if n.split(".")[0] in ("jsonschema", "rich", "babel")) == []

@@ -230,3 +230,17 @@ def test_depth_walks_each_link_once(links: list[tuple[str, str]], start: str, de
         if ("plans", d) in reached and reached[("plans", d)] < depth
     }
     assert set(written) == expected
+
+
+def test_hostile_names_stay_on_their_line(tmp_path: Path) -> None:
+    from tests.helpers_xref import hostile_registry
+
+    root, names = hostile_registry(tmp_path)
+    done = Wal(root)("refs", "dom-a", "--depth", "2")
+    assert (done.exit_code, done.stderr) == (0, "")
+    assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
+    data = json.loads(Wal(root)("refs", "dom-a", "--depth", "2", "-f", "json").stdout)
+    items = len(data["references"]) + len(data["referenced_by"])
+    # a title, the file, a blank line, two headings with a blank line between: one line a link
+    assert len(done.stdout.split("\n")) == 3 + 3 + items + 1
+    assert json.loads(Wal(root)("refs", "dom-a", "-f", "json").stdout)["name"] == names["dom-a"]

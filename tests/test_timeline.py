@@ -360,3 +360,18 @@ def test_odd_shapes_never_crash(root: Path, xref: Wal) -> None:
     done = xref("timeline", "--record", "plan-b", "-f", "json")
     assert done.exit_code == 0 and "Traceback" not in done.stderr
     assert [(e["date"], e["label"]) for e in json.loads(done.stdout)] == [("2010", "Date")]
+
+
+def test_readme_python_example(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Python API example: the lines about the timeline and the graph."""
+    import contextlib
+    import io
+
+    from tests.test_api import readme_example
+
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("WAL_ROOT", raising=False)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(readme_example(), "README.md", "exec"), {})
+    assert printed.getvalue().splitlines()[3:] == ["True", "['domain', 'labelled_by']"]

@@ -28,7 +28,7 @@ def settled() -> Iterator[None]:
     """While a command works on a loaded registry: the registry lives until the command ends
     and holds no garbage, so its objects leave the collector's generations (gc.freeze) and
     building links and events does not make the collector walk the whole registry again and
-    again (a third of the time of `wal timeline` on 10,000 records). They go back after."""
+    again (a third of the time spent making events on 10,000 records). They go back after."""
     gc.freeze()
     try:
         yield
