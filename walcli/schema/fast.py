@@ -168,7 +168,8 @@ def _file_uri(file_name: str) -> str:
 
 
 def _uris(documents: Mapping[str, Any]) -> dict[str, str]:
-    """Each registration URI and the document it names."""
+    """Each registration URI and the key of the document it names (one document may come
+    under several keys, say its file name and its $id, as jsonschema's registry holds it)."""
     found: dict[str, str] = {}
     for file_name, document in documents.items():
         here = _file_uri(file_name)
@@ -176,8 +177,9 @@ def _uris(documents: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(document, dict) and isinstance(document.get("$id"), str):
             names.add(urldefrag(urljoin(here, document["$id"]))[0])
         for uri in names:
-            if found.setdefault(uri, file_name) != file_name:
-                raise Unsupported(f"{found[uri]} and {file_name} both claim {uri}")
+            other = found.setdefault(uri, file_name)
+            if other != file_name and documents[other] != document:
+                raise Unsupported(f"{other} and {file_name} both claim {uri}")
     return found
 
 
