@@ -14,10 +14,10 @@ them agree, or declines:
 - Formats: each format name is checked by jsonschema's own format checker (a callback);
   names jsonschema does not know are ignored, as jsonschema ignores them.
 - Patterns: jsonschema uses Python's `re`. A pattern written in a small grammar on which
-  Python's `re` and jsonschema-rs's engine agree runs natively; any other is checked with
-  `re.search` (a callback). Python's `$` also matches before a final newline, so text ending
-  with a newline always goes to jsonschema. A patternProperties regex outside that grammar
-  is refused (its matches decide which subschema applies).
+  Python's `re` and jsonschema-rs's engine agree runs natively (a final `$` made to match
+  before a final newline too, as Python's does); any other is checked with `re.search` (a
+  callback). A patternProperties regex outside that grammar is refused (its matches decide
+  which subschema applies).
 - Keywords: `multipleOf` and `uniqueItems` are jsonschema's own verdict (jsonschema-rs differs
   on float quotients and on 1 vs 1.0); `dependencies`, which jsonschema's 2020-12 validator
   ignores, is ignored.
@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 Check = Callable[[Any], bool]
 
@@ -69,7 +69,7 @@ def compile_check(documents: Mapping[str, Any], name: str) -> Check:
     facts = _scan(documents.values())
     if facts.refused:
         raise Unsupported("; ".join(sorted(facts.refused)))
-    unportable = sorted(k for k in facts.property_patterns if not portable_pattern(k))
+    unportable = sorted(k for k in facts.property_patterns if native_pattern(k) is None)
     if unportable:
         raise Unsupported(f"patternProperties regex {unportable[0]!r}")
     keywords: dict[str, type[Any]] = {
@@ -149,10 +149,14 @@ def _note(facts: _Facts, key: str, value: Any) -> None:
         facts.refused.add(f"$schema {value!r}")
     elif key in ("$ref", "$dynamicRef", "$id") and _meta_schema_host(value):
         facts.refused.add(f"{key} {value!r} (the meta-schemas)")
-    elif key == "$ref" and _DATA.intersection(urldefrag(str(value))[1].split("/")):
-        facts.refused.add(f"$ref {value!r} (into a const or enum, left as written)")
+    elif key in ("$ref", "$dynamicRef") and _DATA.intersection(_pointer(value)):
+        facts.refused.add(f"{key} {value!r} (into a const or enum, left as written)")
     elif key == PYTHON_PATTERN:
         facts.refused.add(f"the keyword {key!r}, which this module uses")
+
+
+def _pointer(uri: Any) -> list[str]:
+    return unquote(urldefrag(str(uri))[1]).split("/")
 
 
 def _meta_schema_host(uri: Any) -> bool:
@@ -192,10 +196,10 @@ _NAMED = frozenset({"properties", "patternProperties", "$defs", "definitions", "
 
 
 def _rewritten(node: Any) -> Any:
-    """A copy of a document where each `pattern` that Python and jsonschema-rs could read
-    differently becomes PYTHON_PATTERN, checked with Python's `re` (_PythonPattern).
+    """A copy of a document for jsonschema-rs: each portable regex in its native form, and each
+    other `pattern` moved to PYTHON_PATTERN, checked with Python's `re` (_PythonPattern).
 
-    Every `pattern` key is moved, wherever it stands, except inside const and enum values
+    Every `pattern` key is rewritten, wherever it stands, except inside const and enum values
     (data) and except where it names a property; a `$ref` into a const or enum is refused
     by _scan, so every schema jsonschema-rs can reach has been rewritten.
     """
@@ -207,8 +211,14 @@ def _rewritten(node: Any) -> Any:
     for key, value in node.items():
         if key in _DATA:
             out[key] = value
-        elif key == "pattern" and isinstance(value, str) and not portable_pattern(value):
-            out[PYTHON_PATTERN] = value
+        elif key == "pattern" and isinstance(value, str):
+            native = native_pattern(value)
+            if native is None:
+                out[PYTHON_PATTERN] = value
+            else:
+                out[key] = native
+        elif key == "patternProperties" and isinstance(value, dict):  # all native (_scan)
+            out[key] = {_native(name): _rewritten(sub) for name, sub in value.items()}
         elif key in _NAMED and isinstance(value, dict):
             out[key] = {name: _rewritten(sub) for name, sub in value.items()}
         else:
@@ -233,10 +243,17 @@ def _format_checks(names: set[str]) -> dict[str, Callable[[str], bool]]:
         if name not in checker.checkers:
             checks[name] = _any_text
             continue
-        if not all(checker.conforms(value, name) for value in _NOT_STRINGS):
+        if not _accepts_non_text(checker, name):
             raise Unsupported(f"jsonschema's {name!r} format checks non-text values")
         checks[name] = _conforms(checker, name)
     return checks
+
+
+def _accepts_non_text(checker: Any, name: str) -> bool:
+    try:
+        return all(checker.conforms(value, name) for value in _NOT_STRINGS)
+    except Exception:
+        return False
 
 
 def _any_text(_: str) -> bool:
@@ -255,21 +272,24 @@ def _conforms(checker: Any, name: str) -> Callable[[str], bool]:
 
 # -- patterns ------------------------------------------------------------------------------------
 
-_ESCAPED = frozenset("\\^$.|?*+()[]{}/-ntr")  # \x means the same in Python, ECMA-262 and Rust
+_ESCAPED = frozenset("\\^$.|?*+()[]{}/-ntr")  # \x means the same to Python and jsonschema-rs
 _HEX4 = re.compile(r"u[0-9A-Fa-f]{4}")
 _COUNT = re.compile(r"\{[0-9]{1,4}(,[0-9]{0,4})?\}")
 _OUTSIDE = frozenset("^$|()[]{}*+?.\\")
 _CLASS_OPERATORS = ("&&", "--", "~~", "[")
 
 
-def portable_pattern(pattern: str) -> bool:
-    """True when Python's `re`, ECMA-262 and jsonschema-rs's regex engine read `pattern` alike.
+def native_pattern(pattern: str) -> str | None:
+    """`pattern` as jsonschema-rs must read it to match what Python's `re` matches, or None
+    when the pattern is outside the grammar on which the two engines agree.
 
     The shared grammar: literal characters, the escapes in _ESCAPED and \\uXXXX, bracket
     classes of literals and ranges, groups (plain or (?:), alternation, the quantifiers
-    * + ? {n} {n,} {n,m} (lazy too), and the anchors ^ and $. Not `.`, class escapes (\\d, \\s,
-    \\w), look-arounds or flags, on which the engines differ. `$` differs only before a final
-    newline, which the check never lets through.
+    * + ? {n} {n,} {n,m} (lazy too), the anchor ^, and $ as the last character. Not `.`, class
+    escapes (\\d, \\s, \\w), look-arounds or flags, on which the engines differ (jsonschema-rs
+    follows ECMA-262: `.` does not match \\r, `\\d` is ASCII...). Python's `$` matches at the
+    end and also before a final newline, jsonschema-rs's only at the end: as nothing follows
+    a final `$`, `\\n?$` means there exactly what Python's `$` means.
     """
     i, depth, atom = 0, 0, False  # atom: what precedes may take a quantifier
     while i < len(pattern):
@@ -287,19 +307,29 @@ def portable_pattern(pattern: str) -> bool:
             match = _COUNT.match(pattern, i) if char == "{" else None
             step = (match.end() - i if match else 0) if char == "{" else 1
             if not atom or not step:
-                return False
+                return None
             i += step + (pattern.startswith("?", i + step))
             atom = False
             continue
-        elif char in _OUTSIDE and char not in "^$|":
-            return False  # `.`, a stray ] or }
+        elif char == "$":
+            final = i == len(pattern) - 1 and depth == 0
+            return pattern[:-1] + "\\n?$" if final else None
+        elif char in _OUTSIDE and char != "^" and char != "|":
+            return None  # `.`, a stray ] or }
         else:
             step = 1
         if not step or depth < 0:
-            return False
-        atom = char not in "(^$|"
+            return None
+        atom = char not in "(^|"
         i += step
-    return depth == 0
+    return pattern if depth == 0 else None
+
+
+def _native(pattern: str) -> str:
+    native = native_pattern(pattern)
+    if native is None:
+        raise Unsupported(f"the regex {pattern!r}")
+    return native
 
 
 def _escape(pattern: str, i: int) -> int:
@@ -389,13 +419,12 @@ def _plain(value: Any, depth: int) -> bool:
     """Plain JSON that jsonschema-rs reads exactly as jsonschema does (see the module doc)."""
     kind = type(value)
     if kind is str:
-        text: str = value
-        return not text.endswith("\n")
+        return True
     if kind is dict:
         if depth >= MAX_DEPTH:
             return False
         for key, item in value.items():
-            if type(key) is not str or key.endswith("\n") or not _plain(item, depth + 1):
+            if type(key) is not str or not _plain(item, depth + 1):
                 return False
         return True
     if kind is list:
