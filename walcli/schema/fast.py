@@ -72,15 +72,9 @@ def compile_check(documents: Mapping[str, Any], name: str) -> Check:
     unportable = sorted(k for k in facts.property_patterns if native_pattern(k) is None)
     if unportable:
         raise Unsupported(f"patternProperties regex {unportable[0]!r}")
-    keywords: dict[str, type[Any]] = {
-        "multipleOf": _MultipleOf,
-        "uniqueItems": _UniqueItems,
-        "dependencies": _Ignored,
-        PYTHON_PATTERN: _PythonPattern,
-    }
-    uris = _uris(documents)
     formats = _format_checks(facts.formats)
     try:
+        uris = _uris(documents)
         rewritten = {doc: _rewritten(document) for doc, document in documents.items()}
         registry = jsonschema_rs.Registry(
             [(uri, rewritten[doc]) for uri, doc in uris.items()],
@@ -95,9 +89,11 @@ def compile_check(documents: Mapping[str, Any], name: str) -> Check:
             validate_formats=True,
             ignore_unknown_formats=True,
             pattern_options=jsonschema_rs.RegexOptions(),
-            keywords=keywords,
+            keywords=_KEYWORDS,
             retriever=_refuse,
         )
+    except Unsupported:
+        raise
     except Exception as exc:  # jsonschema-rs refuses the schema (unresolvable $ref, bad regex)
         raise Unsupported(f"jsonschema-rs: {exc}") from None
     is_valid = validator.is_valid
@@ -410,6 +406,14 @@ class _PythonPattern:
     def validate(self, instance: Any) -> None:
         if type(instance) is str and self.search(instance) is None:
             raise ValueError("pattern: no match")
+
+
+_KEYWORDS: dict[str, type[Any]] = {
+    "multipleOf": _MultipleOf,
+    "uniqueItems": _UniqueItems,
+    "dependencies": _Ignored,
+    PYTHON_PATTERN: _PythonPattern,
+}
 
 
 # -- values --------------------------------------------------------------------------------------
