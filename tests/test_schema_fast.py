@@ -493,7 +493,7 @@ def _download_sdist(cache: Path, version: str) -> Path:
 @pytest.fixture(scope="session")
 def suite(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Suite:
     version = importlib.metadata.version("jsonschema")
-    cache_provider = request.config.cache
+    cache_provider = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
     cache = (
         cache_provider.mkdir("jsonschema-sdist")
         if cache_provider is not None
