@@ -2,6 +2,18 @@
 library, renders through a format registry, and lets failures reach the one boundary."""
 
 from walcli.cli import diff, records, search, stats, validate
+from walcli.cli import export as export_command
+from walcli.cli import new as new_command
 from walcli.cli.app import app, main
 
-__all__ = ["app", "diff", "main", "records", "search", "stats", "validate"]
+__all__ = [
+    "app",
+    "diff",
+    "export_command",
+    "main",
+    "new_command",
+    "records",
+    "search",
+    "stats",
+    "validate",
+]

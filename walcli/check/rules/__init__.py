@@ -13,6 +13,7 @@ from walcli.check.rules import (
     label_outside_plan,
     mojibake,
     period_order,
+    placeholder,
     range_order,
     reference_cycle,
     references,
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     unknown_local_id.RULE,
     seed_deck_alone.RULE,
     mojibake.RULE,
+    placeholder.RULE,
 )
 RECORD_RULES = tuple(rule for rule in RULES if isinstance(rule, RecordRule))
 REGISTRY_RULES = tuple(rule for rule in RULES if isinstance(rule, RegistryRule))
