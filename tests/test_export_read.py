@@ -382,3 +382,15 @@ def test_duckdb_reads_the_csv_export(wal: Wal, tmp_path: Path) -> None:
         f"JOIN read_csv('{out}/domains.csv') d ON d.id = p.domain ORDER BY p.id"
     ).fetchall()
     assert rows == [("biowin", "Biotechnology"), ("mecatech", "Mechanical engineering")]
+
+
+def test_sqlite_takes_a_number_too_large_for_its_integers(
+    wal: Wal, mini: Path, tmp_path: Path
+) -> None:
+    path = mini / "data" / "plans" / "marshall-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("value: 1100000000", "value: 123456789012345678901234"))
+    db = export(wal, "sqlite", tmp_path / "wal.db")
+    assert query(
+        db, "SELECT value, number FROM claims WHERE id = 'marshall-1' AND path = 'budget.0'"
+    ) == [("123456789012345678901234", 1.2345678901234568e23)]

@@ -8,7 +8,9 @@ until it is renamed into place, nobody reads it)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from walcli.core.errors import WalError
 from walcli.export import Options
@@ -55,9 +57,32 @@ def create(table: Table) -> str:
     return f"CREATE TABLE {quote(table.name)} (\n  " + ",\n  ".join(columns) + "\n)"
 
 
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def _fits(value: Any) -> Any:
+    """SQLite integers are 64-bit: a larger one (a record may hold any) is stored as a real
+    number, as SQLite itself would (the exact digits stay in the JSON and value columns)."""
+    if isinstance(value, int) and not INT64[0] <= value <= INT64[1]:
+        try:
+            return float(value)
+        except OverflowError:
+            return str(value)
+    return value
+
+
+def _rows(table: Table) -> Iterable[Sequence[Any]]:
+    numeric = [i for i, c in enumerate(table.columns) if c.type in SQL_TYPES]
+    for row in table.rows:
+        if any(isinstance(row[i], int) and not INT64[0] <= row[i] <= INT64[1] for i in numeric):
+            yield tuple(_fits(value) for value in row)
+        else:
+            yield row
+
+
 def insert(connection: sqlite3.Connection, table: Table) -> None:
     marks = ", ".join("?" for _ in table.columns)
-    connection.executemany(f"INSERT INTO {quote(table.name)} VALUES ({marks})", table.rows)
+    connection.executemany(f"INSERT INTO {quote(table.name)} VALUES ({marks})", _rows(table))
 
 
 def write(tables: Tables, path: Path, options: Options) -> None:

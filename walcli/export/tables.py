@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from walcli.core.claims import disagree, is_claims, is_seed
@@ -178,6 +178,21 @@ def _columns(name: str, values: list[Any]) -> list[Column]:
     return [Column(name, JSON, name, json_shape=shape)]
 
 
+def _distinct(columns: list[Column]) -> list[Column]:
+    """Columns whose names differ even ignoring case (as SQL sees them): a field `Name` or
+    `name_fr` beside a bilingual `name` gets a suffix rather than clash."""
+    seen: set[str] = set()
+    found = []
+    for column in columns:
+        name, number = column.name, 1
+        while name.casefold() in seen:
+            number += 1
+            name = f"{column.name}_{number}"
+        seen.add(name.casefold())
+        found.append(column if name == column.name else replace(column, name=name))
+    return found
+
+
 def _cell(column: Column, data: dict[str, Any]) -> Any:
     if column.field not in data:
         return None
@@ -206,6 +221,7 @@ def kind_table(registry: Registry, kind: str, datas: list[dict[str, Any]]) -> Ta
         columns += _columns(name, values)
     if not any(column.name == "id" for column in columns):
         columns.insert(0, Column("id", STRING, "id"))
+    columns = _distinct(columns)
     records = registry.of(kind)
     rows = [
         tuple(record.id if c.name == "id" else _cell(c, data) for c in columns)
