@@ -257,3 +257,28 @@ def test_sqlite_without_fts5_fails_before_writing(
         "recent SQLite, or another --format\n"
     )
     assert sorted(os.listdir(tmp_path)) == ["registry"]
+
+
+def test_the_current_folder_is_never_replaced(
+    wal: Wal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out-csv"
+    assert wal("export", "--format", "csv", "--out", str(out)).exit_code == 0
+    before = snapshot(out)
+    monkeypatch.chdir(out)
+    run = wal("export", "--format", "csv", "--out", ".", "--force")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        f"wal: --out {out}: holds the current folder; refusing to replace it\n",
+    )
+    assert snapshot(out) == before
+
+
+def test_a_relative_out_is_written_where_you_are(
+    wal: Wal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = wal("export", "--format", "sqlite", "--out", "wal.db")
+    assert run.exit_code == 0
+    assert run.stderr.startswith("wrote wal.db: 7 records")
+    assert ids_in("sqlite", tmp_path / "wal.db")["poles"] == {"biowin", "mecatech"}

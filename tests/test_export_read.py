@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Wal
+from tests.conftest import REPO, Wal
 from tests.helpers_export import csv_rows, query
 
 HOSTILE = {
@@ -296,6 +296,14 @@ def test_datapackage_is_valid_for_frictionless(wal: Wal, tmp_path: Path) -> None
     assert {"fields": ["predecessor"], "reference": {"resource": "", "fields": ["id"]}} in plans[
         "schema"
     ]["foreignKeys"]
+
+
+def test_the_repository_package_is_valid_for_frictionless(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    out = export(Wal(REPO), "datapackage", tmp_path / "package")
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "type", "note"])[:10]
+    assert len(report.tasks) == 8
 
 
 def test_frictionless_catches_a_link_to_no_record(wal: Wal, mini: Path, tmp_path: Path) -> None:

@@ -14,8 +14,9 @@ def _formats() -> list[str]:
 
 
 def _format_help() -> str:
-    return "; ".join(f"{e.name}: {e.description}" for e in EXPORTERS.values()) + (
-        ". Default: from the --out suffix (.db, .sqlite, .xlsx, .json)."
+    return (
+        f"One of {', '.join(EXPORTERS)}. Default: from the --out suffix "
+        "(.db, .sqlite, .xlsx, .json)."
     )
 
 
@@ -54,7 +55,9 @@ def export_command(
     exporter = choose(fmt, out)
     options = Options(run.lang, excel)
     prepare(exporter, out, force=force, options=options)  # fail before loading anything
-    registry = run.registry()
+    from walcli.io.scan import load_registry
+
+    registry = load_registry(run.root(), track=False)  # link lines are found file by file
     tables = export(registry, exporter, out, force=force, options=options)
     unread = sum(p.severity is Severity.ERROR for p in registry.problems)
     for line in summary(tables, exporter.name, out, unread, run.lang):

@@ -10,6 +10,7 @@ beside the target and renamed into place (`atomic`).
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,11 @@ def choose(name: str | None, out: str) -> Exporter:
     return exporter
 
 
+def target_path(out: str) -> Path:
+    """--out as an absolute path (`.` has no name to write beside), links not followed."""
+    return Path(os.path.abspath(out)) if out != STDOUT else Path(STDOUT)
+
+
 def prepare(exporter: Exporter, out: str, *, force: bool, options: Options) -> Writer:
     """Check the options and the target before any work: the writer to use."""
     from walcli.export import atomic
@@ -129,7 +135,7 @@ def prepare(exporter: Exporter, out: str, *, force: bool, options: Options) -> W
         if exporter.name != "json":
             raise UsageError("--out -: only --format json can be written to stdout")
     else:
-        atomic.check_target(Path(out), exporter.folder, force, exporter.allowed)
+        atomic.check_target(target_path(out), exporter.folder, force, exporter.allowed)
     return exporter.writer(options)
 
 
@@ -147,7 +153,7 @@ def export(
     def fill(path: Path) -> None:
         write(tables, path, options)
 
-    target = Path(out)
+    target = target_path(out)
     if out == STDOUT:
         fill(target)
     elif exporter.folder:

@@ -50,6 +50,8 @@ def check_target(
     if not force:
         raise UsageError(f"--out {target}: already exists", "add --force to replace it")
     if folder:
+        if Path.cwd().resolve().is_relative_to(target.resolve()):
+            raise UsageError(f"--out {target}: holds the current folder; refusing to replace it")
         if target.is_symlink() or not target.is_dir():
             raise UsageError(
                 f"--out {target}: not a folder; an export to a folder replaces only a folder"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from walcli.export import STDOUT, Options
 from walcli.export.tables import Tables
@@ -21,9 +21,15 @@ def document(tables: Tables) -> dict[str, Any]:
     }
 
 
+def _dump(tables: Tables, handle: TextIO) -> None:
+    # Written as it is encoded: the whole text never sits in memory.
+    json.dump(document(tables), handle, ensure_ascii=False, indent=2, allow_nan=False)
+    handle.write("\n")
+
+
 def write(tables: Tables, path: Path, options: Options) -> None:
-    text = json.dumps(document(tables), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if str(path) == STDOUT:
-        sys.stdout.write(text)
+        _dump(tables, sys.stdout)
         return
-    path.write_text(text, encoding="utf-8")
+    with path.open("w", encoding="utf-8") as handle:
+        _dump(tables, handle)

@@ -29,6 +29,7 @@ from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, Pattern, dotted
 from walcli.core.registry import Record, Registry
 from walcli.core.text import LANGS, is_text, scalar_text
+from walcli.io.yaml import Document
 from walcli.schema.walker import resolve, subschemas
 
 DATE_DEF = "defs.schema.json#/$defs/date"
@@ -383,22 +384,37 @@ def source_rows(record: Record, data: dict[str, Any]) -> list[tuple[Any, ...]]:
     return rows
 
 
+def _lines(registry: Registry, record: Record) -> Document | None:
+    """A document that can tell where the record's values stand. A registry loaded without
+    positions (as `wal export` loads it) keeps none: the file is read again and its positions
+    found once, then dropped with the returned document (they take several times the memory
+    of the data). None when the file cannot be read any more."""
+    if record.doc.positions:  # loaded with positions (found now if not yet)
+        return record.doc
+    try:
+        text = (registry.root / record.file).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Document(record.data, text=text)
+
+
 def link_rows(registry: Registry, record: Record) -> list[tuple[Any, ...]]:
-    rows = []
-    for ref in registry.references_of(record):
-        line, _ = record.doc.locate(ref.path)
-        rows.append(
-            (
-                record.kind,
-                record.id,
-                dotted(ref.path),
-                ref.target_kind,
-                ref.target_id,
-                record.file,
-                line,
-            )
+    refs = registry.references_of(record)
+    if not refs:
+        return []
+    doc = _lines(registry, record)
+    return [
+        (
+            record.kind,
+            record.id,
+            dotted(ref.path),
+            ref.target_kind,
+            ref.target_id,
+            record.file,
+            doc.locate(ref.path)[0] if doc is not None else None,
         )
-    return rows
+        for ref in refs
+    ]
 
 
 def _name(data: dict[str, Any], lang: str) -> str | None:
