@@ -45,6 +45,15 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def test_the_readme_describes_every_exporter() -> None:
+    from walcli.export import EXPORTERS
+
+    section = _section("Export")
+    for name in EXPORTERS:
+        assert f"- **{name}**:" in section, name
+        assert f"--format {name}" in section, name
+
+
 def test_the_readme_has_sqlite3_queries() -> None:
     assert len(sqlite3_queries()) == 3
 

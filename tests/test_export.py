@@ -282,3 +282,20 @@ def test_a_relative_out_is_written_where_you_are(
     assert run.exit_code == 0
     assert run.stderr.startswith("wrote wal.db: 7 records")
     assert ids_in("sqlite", tmp_path / "wal.db")["poles"] == {"biowin", "mecatech"}
+
+
+def test_xlsx_says_how_many_cells_it_cut(wal: Wal, mini: Path, tmp_path: Path) -> None:
+    path = mini / "data" / "poles" / "biowin.yaml"
+    long = "x" * 40000
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  en: BioWin\n", f"  en: {long}\n", 1), encoding="utf-8")
+    run = wal("--lang", "fr", "export", "--format", "xlsx", "--out", str(tmp_path / "w.xlsx"))
+    assert run.exit_code == 0
+    assert run.stderr.splitlines()[1:] == [
+        "attention : 2 cellules plus longues qu'Excel ne le permet (32 767 caractères) "
+        "ont été coupées"
+    ]
+    from openpyxl import load_workbook
+
+    cell = load_workbook(tmp_path / "w.xlsx")["poles"]["C2"].value
+    assert len(cell) == 32767 and cell.endswith("…")

@@ -29,15 +29,16 @@ def summary(tables: Tables, fmt: str, out: str, unread: int, lang: str) -> list[
             links=len(tables.table("links").rows),
         )
     ]
+    warnings = []
     if unread:
-        lines.append("warning: " + t("export.unread", lang, count=unread))
+        warnings.append(t("export.unread", lang, count=unread))
     missing = dangling(tables)
     if missing:
-        lines.append("warning: " + t("export.dangling", lang, count=missing))
+        warnings.append(t("export.dangling", lang, count=missing))
     if fmt == "xlsx":
         from walcli.export.xlsx import long_cells
 
         cut = long_cells(tables)
         if cut:
-            lines.append("warning: " + t("export.cut", lang, count=cut))
-    return lines
+            warnings.append(t("export.cut", lang, count=cut))
+    return lines + [t("export.warning", lang, text=text) for text in warnings]

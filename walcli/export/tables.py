@@ -35,7 +35,7 @@ from walcli.schema.walker import resolve, subschemas
 DATE_DEF = "defs.schema.json#/$defs/date"
 # Column types, as Frictionless names them; "json" columns hold a JSON text.
 STRING, INTEGER, NUMBER, BOOLEAN, JSON = "string", "integer", "number", "boolean", "json"
-RESERVED = ("records", "claims", "sources", "links")
+RESERVED = ("records", "claims", "sources", "links", "search")  # "search": the FTS index
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} écrit : {records} fiches ({kinds}), {claims} affirmations, "
         "{sources} sources, {links} liens",
     },
+    "export.warning": {"en": "warning: {text}", "fr": "attention : {text}"},
     "export.unread": {
         "en": "{count} files could not be read and are not in the export; run wal validate",
         "fr": "{count} fichiers n'ont pas pu être lus et manquent dans l'export ; "
