@@ -37,7 +37,7 @@ def mutated(index: int, pick: int, value: Any) -> Registry:
 
 
 @settings(
-    max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(index=st.integers(0, len(RECORDS) - 1), pick=st.integers(0, 10_000), value=tops)
 def test_any_value_anywhere_is_exported(index: int, pick: int, value: Any) -> None:
