@@ -14,6 +14,7 @@ from walcli.core.errors import UsageError
 from walcli.core.kinds import Filter, Kind, Match
 from walcli.core.registry import Record, Registry
 from walcli.core.text import fold
+from walcli.i18n.catalog import msg
 from walcli.query.values import scalars
 from walcli.query.where import Where, check_paths, sort_records
 
@@ -61,7 +62,7 @@ def _matches(record: Record, *, spec: Filter, wanted: str) -> bool:
 
 def check_year(option: str, value: str) -> str:
     if not re.fullmatch(r"\d{4}", value.strip()):
-        raise UsageError(f"--{option}: expected a year such as 2013, got {value!r}")
+        raise UsageError(msg("errors.year", option=f"--{option}", value=value))
     return value.strip()
 
 
@@ -70,7 +71,7 @@ def parse_columns(text: str | None) -> list[str] | None:
         return None
     columns = [c.strip() for c in text.split(",")]
     if not all(columns):
-        raise UsageError("--columns: expected comma-separated field paths, e.g. id,name,domain")
+        raise UsageError(msg("errors.columns"))
     return columns
 
 
@@ -97,7 +98,7 @@ class ListQuery:
             if wanted is None:
                 continue
             if spec.match is Match.REF and spec.target:
-                registry.check_id(spec.target, wanted, f"--{spec.option}")
+                wanted = registry.resolve_id(spec.target, wanted, f"--{spec.option}")
             if spec.match in (Match.ACTIVE, Match.YEAR):
                 wanted = check_year(spec.option, wanted)
             tests.append(functools.partial(_matches, spec=spec, wanted=wanted))

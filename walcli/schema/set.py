@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from walcli.core.errors import SchemaError
 from walcli.core.paths import Pattern
-from walcli.schema.walker import reference_patterns, series_patterns
+from walcli.schema.walker import (
+    FieldInfo,
+    fields,
+    reference_patterns,
+    series_patterns,
+    top_level,
+)
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -104,6 +110,7 @@ class SchemaSet:
     _checked: bool = False  # every document passed check_schema
     _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
     _series: dict[str, list[Pattern]] = field(default_factory=dict)
+    _fields: dict[str, dict[Pattern, FieldInfo]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
@@ -129,6 +136,17 @@ class SchemaSet:
             self.document(name)
             self._series[name] = series_patterns(self.documents, name)
         return self._series[name]
+
+    def fields(self, name: str) -> dict[Pattern, FieldInfo]:
+        """What the schema says of every place of a record of this kind (labels, types)."""
+        if name not in self._fields:
+            self.document(name)
+            self._fields[name] = fields(self.documents, name)
+        return self._fields[name]
+
+    def top_level(self, name: str) -> list[str]:
+        self.document(name)
+        return top_level(self.documents, name)
 
     def validator(self, name: str) -> CheckedValidator:
         """One compiled validator per schema, reused for every record of its kind."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from walcli.core.paths import Pattern
@@ -59,7 +60,8 @@ def _children(schema: dict[str, Any], pattern: Pattern) -> Iterator[tuple[Any, P
 
 
 def subschemas(documents: Mapping[str, Any], name: str) -> Iterator[tuple[Pattern, dict[str, Any]]]:
-    """(pattern, subschema) for every subschema reachable from one document, $refs followed."""
+    """(pattern, subschema) for every subschema reachable from one document, $refs followed,
+    depth first in the order the schema is written."""
     seen: set[tuple[int, Pattern]] = set()
     stack: list[tuple[Any, Pattern, str]] = [(documents.get(name), (), name)]
     while stack:
@@ -71,12 +73,15 @@ def subschemas(documents: Mapping[str, Any], name: str) -> Iterator[tuple[Patter
             continue
         seen.add(marker)
         yield pattern, schema
+        # Pushed in reverse, so that subschemas come out in the order the schema writes them
+        # (a $ref first, then its siblings): the order a record view and `fields` show.
+        children = [(sub, sub_pattern, doc) for sub, sub_pattern in _children(schema, pattern)]
+        stack.extend(reversed(children))
         ref = schema.get("$ref")
         if isinstance(ref, str):
             resolved = resolve(documents, ref, doc)
             if resolved is not None:
                 stack.append((resolved[0], pattern, resolved[1]))
-        stack.extend((sub, sub_pattern, doc) for sub, sub_pattern in _children(schema, pattern))
 
 
 def reference_patterns(documents: Mapping[str, Any], name: str) -> list[tuple[Pattern, str]]:
@@ -102,3 +107,114 @@ def series_patterns(documents: Mapping[str, Any], name: str) -> list[Pattern]:
     return sorted(
         {pattern for pattern, node in subschemas(documents, name) if _declares_order(node)}
     )
+
+
+LABEL_KEYWORD = "x-label"
+# What a shared definition holds, by its name in $defs: the type `fields` shows and the form
+# a record view gives the value (a date at its precision, money, a count...).
+DEF_TYPES = {
+    "date": "date",
+    "euros": "money",
+    "count": "count",
+    "url": "url",
+    "text": "text",
+    "long-text": "text",
+    "line": "string",
+    "paragraph": "string",
+    "slug": "id",
+    "source-id": "source-id",
+    "period": "period",
+    "date-claims": "claims",
+    "euro-claims": "claims",
+    "count-claims": "claims",
+    "text-claims": "claims",
+    "id-list-claims": "claims",
+    "figure": "figure",
+    "figures": "list",
+    "qualifier": "enum",
+    "unit": "enum",
+    "attribution": "enum",
+}
+JSON_TYPES = ("boolean", "integer", "number", "string", "array", "object")
+
+
+@dataclass
+class FieldInfo:
+    """What the schemas say about one place of a record (a pattern, "*" for list items)."""
+
+    pattern: Pattern
+    label: Any = None  # x-label ({fr, en}) or title, as the schema gives it
+    defs: list[str] = field(default_factory=list)  # $defs names referenced here, in order
+    ref: str | None = None  # the kind an x-ref names
+    enum: list[Any] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    description: str | None = None
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(part for part in self.pattern if part != "*")
+
+    @property
+    def type(self) -> str:
+        """reference, date, money, count, url, text, claims, ..., else the JSON type."""
+        if self.ref:
+            return "reference"
+        for name in self.defs:
+            if name in DEF_TYPES:
+                return DEF_TYPES[name]
+        if self.enum:
+            return "enum"
+        for name in JSON_TYPES:
+            if name in self.types:
+                return "list" if name == "array" else name
+        return "any"
+
+    def merge(self, node: dict[str, Any]) -> None:
+        ref = node.get("$ref")
+        if isinstance(ref, str) and "#/$defs/" in ref:
+            name = ref.rsplit("/", 1)[-1]
+            if name not in self.defs:
+                self.defs.append(name)
+        if isinstance(node.get(REF_KEYWORD), str) and self.ref is None:
+            self.ref = node[REF_KEYWORD]
+        label = node.get(LABEL_KEYWORD, node.get("title"))
+        if self.label is None and isinstance(label, str | dict):
+            self.label = label
+        if isinstance(node.get("enum"), list):
+            self.enum += [v for v in node["enum"] if v not in self.enum]
+        if "const" in node and node["const"] not in self.enum:
+            self.enum.append(node["const"])
+        kinds = node.get("type")
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            if isinstance(kind, str) and kind not in self.types:
+                self.types.append(kind)
+        if self.description is None and isinstance(node.get("description"), str):
+            self.description = node["description"]
+
+
+def fields(documents: Mapping[str, Any], name: str) -> dict[Pattern, FieldInfo]:
+    """What the schema says of every place of a record, in the order the schema writes them
+    (the kind's own properties after those it takes from shared definitions)."""
+    found: dict[Pattern, FieldInfo] = {}
+    document = documents.get(name)
+    for pattern, node in subschemas(documents, name):
+        if not pattern:
+            continue
+        info = found.get(pattern)
+        if info is None:
+            info = found[pattern] = FieldInfo(pattern)
+        if node is not document:
+            info.merge(node)
+    return found
+
+
+def top_level(documents: Mapping[str, Any], name: str) -> list[str]:
+    """The kind's top-level fields: its own `properties` in the order written, then those only
+    the definitions it takes (allOf) declare."""
+    document = documents.get(name)
+    own = document.get("properties") if isinstance(document, dict) else None
+    names = [str(key) for key in own] if isinstance(own, dict) else []
+    for pattern in fields(documents, name):
+        if len(pattern) == 1 and pattern[0] != "*" and pattern[0] not in names:
+            names.append(pattern[0])
+    return names

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from walcli.check.rules._rule import RecordRule
 from walcli.check.rules.duplicate_local_id import local_key
-from walcli.core.paths import Pattern, values_at
+from walcli.core.kinds import LOCAL_REFERENCES
+from walcli.core.paths import values_at
 from walcli.core.problems import Code, E, Problem
 from walcli.core.suggest import did_you_mean
 
@@ -21,15 +22,7 @@ CODE = Code(
 )
 
 
-# Ids local to a record: (kind, where they are used, the list whose items they name, by which
-# key). A programme linked as an axis of its plan names one of the plan's axes by number.
-LOCAL_REFERENCES: tuple[tuple[str, Pattern, Pattern, str], ...] = (
-    ("shocks", ("actions", "*", "actors", "*"), ("actors",), "id"),
-    ("shocks", ("bodies", "*", "members", "*", "value", "*"), ("actors",), "id"),
-    ("shocks", ("bodies", "*", "chair"), ("actors",), "id"),
-    ("shocks", ("bodies", "*", "coordinator"), ("actors",), "id"),
-    ("plans", ("programmes", "*", "link", "axis"), ("axes",), "number"),
-)
+# The table of local ids is declared with the kinds (a record view names them too).
 
 
 def local_references_exist(record: Record) -> list[Problem]:

@@ -1,0 +1,189 @@
+"""Help texts of every command and option, and the heading of their examples."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "help.wal": {
+        "en": "The registry of Wallonia's industrial policy: query, show and validate its "
+        "records. --lang fr|en works anywhere on the line.",
+        "fr": "Le registre de la politique industrielle wallonne : interroger, afficher et "
+        "valider ses fiches. --lang fr|en s'accepte partout sur la ligne.",
+    },
+    "help.examples": {"en": "Examples:", "fr": "Exemples :"},
+    # global options
+    "help.option.root": {
+        "en": "Registry folder (holding data/ and schemas/). Else WAL_ROOT, else the nearest "
+        "such folder upward, else the bundled snapshot.",
+        "fr": "Dossier du registre (avec data/ et schemas/). Sinon WAL_ROOT, sinon le plus "
+        "proche dossier de ce type en remontant, sinon l'instantané fourni avec l'outil.",
+    },
+    "help.option.lang": {
+        "en": "Language of the output: fr or en, anywhere on the line. Else WAL_LANG, else fr "
+        "when LANG starts with fr.",
+        "fr": "Langue de la sortie : fr ou en, n'importe où sur la ligne. Sinon WAL_LANG, sinon "
+        "fr quand LANG commence par fr.",
+    },
+    "help.option.version": {"en": "Print the version.", "fr": "Afficher la version."},
+    # list, show, fields
+    "help.option.where": {
+        "en": "PATH OP VALUE with OP one of = != ~ < > <= >= (dotted paths, see the fields "
+        "command; repeatable; case and accents ignored).",
+        "fr": "CHEMIN OP VALEUR, OP étant l'un de = != ~ < > <= >= (chemins pointés, voir la "
+        "commande fields ; répétable ; casse et accents ignorés).",
+    },
+    "help.option.sort": {
+        "en": "Field to sort by; prefix with - for descending.",
+        "fr": "Champ de tri ; précédé de - pour l'ordre décroissant.",
+    },
+    "help.option.columns": {
+        "en": "Comma-separated field paths to show (see the fields command).",
+        "fr": "Chemins des champs à afficher, séparés par des virgules (voir la commande fields).",
+    },
+    "help.option.format": {
+        "en": "One of {choices}. Default: {tty} on a terminal, {pipe} otherwise.",
+        "fr": "Au choix : {choices}. Par défaut : {tty} dans un terminal, {pipe} sinon.",
+    },
+    "help.option.format_one": {
+        "en": "One of {choices}. Default: {tty}.",
+        "fr": "Au choix : {choices}. Par défaut : {tty}.",
+    },
+    "help.option.brief": {
+        "en": "Only the short card: name, summary, key dates and figures, links.",
+        "fr": "La fiche courte seulement : nom, résumé, dates et chiffres clés, liens.",
+    },
+    "help.kind.domains": {"en": "The priority domains.", "fr": "Les domaines prioritaires."},
+    "help.kind.poles": {
+        "en": "The competitiveness poles.",
+        "fr": "Les pôles de compétitivité.",
+    },
+    "help.kind.plans": {
+        "en": "The plans (Marshall Plan waves, strategies).",
+        "fr": "Les plans (vagues du Plan Marshall, stratégies).",
+    },
+    "help.kind.shocks": {
+        "en": "The industrial shocks and the Region's responses.",
+        "fr": "Les chocs industriels et les réponses de la Région.",
+    },
+    "help.list.domains": {
+        "en": "List domains, filtered and sorted.",
+        "fr": "Lister les domaines, filtrés et triés.",
+    },
+    "help.list.poles": {
+        "en": "List poles, filtered and sorted.",
+        "fr": "Lister les pôles, filtrés et triés.",
+    },
+    "help.list.plans": {
+        "en": "List plans, filtered and sorted.",
+        "fr": "Lister les plans, filtrés et triés.",
+    },
+    "help.list.shocks": {
+        "en": "List shocks, filtered and sorted.",
+        "fr": "Lister les chocs, filtrés et triés.",
+    },
+    "help.show.domains": {
+        "en": "Show one domain: every field with its sources, its links and what refers to "
+        "it. The id forgives case.",
+        "fr": "Afficher un domaine : chaque champ avec ses sources, ses liens et ce qui le "
+        "cite. L'identifiant ignore la casse.",
+    },
+    "help.show.poles": {
+        "en": "Show one pole: every field with its sources, its links and what refers to it. "
+        "The id forgives case.",
+        "fr": "Afficher un pôle : chaque champ avec ses sources, ses liens et ce qui le cite. "
+        "L'identifiant ignore la casse.",
+    },
+    "help.show.plans": {
+        "en": "Show one plan: every field with its sources, its links and what refers to it. "
+        "The id forgives case.",
+        "fr": "Afficher un plan : chaque champ avec ses sources, ses liens et ce qui le cite. "
+        "L'identifiant ignore la casse.",
+    },
+    "help.show.shocks": {
+        "en": "Show one shock: every field with its sources, its links and what refers to "
+        "it. The id forgives case.",
+        "fr": "Afficher un choc : chaque champ avec ses sources, ses liens et ce qui le cite. "
+        "L'identifiant ignore la casse.",
+    },
+    "help.show.id.domains": {"en": "The domain's id.", "fr": "L'identifiant du domaine."},
+    "help.show.id.poles": {"en": "The pole's id.", "fr": "L'identifiant du pôle."},
+    "help.show.id.plans": {"en": "The plan's id.", "fr": "L'identifiant du plan."},
+    "help.show.id.shocks": {"en": "The shock's id.", "fr": "L'identifiant du choc."},
+    "help.fields.domains": {
+        "en": "The fields of domains that --where, --sort and --columns accept, with their types.",
+        "fr": "Les champs des domaines qu'acceptent --where, --sort et --columns, avec leur type.",
+    },
+    "help.fields.poles": {
+        "en": "The fields of poles that --where, --sort and --columns accept, with their types.",
+        "fr": "Les champs des pôles qu'acceptent --where, --sort et --columns, avec leur type.",
+    },
+    "help.fields.plans": {
+        "en": "The fields of plans that --where, --sort and --columns accept, with their types.",
+        "fr": "Les champs des plans qu'acceptent --where, --sort et --columns, avec leur type.",
+    },
+    "help.fields.shocks": {
+        "en": "The fields of shocks that --where, --sort and --columns accept, with their types.",
+        "fr": "Les champs des chocs qu'acceptent --where, --sort et --columns, avec leur type.",
+    },
+    # filters of list, by kind
+    "help.filter.domains.type": {
+        "en": "Domain type (priority-domain, transversal, ...).",
+        "fr": "Type de domaine (priority-domain, transversal, ...).",
+    },
+    "help.filter.domains.plan": {
+        "en": "Introduced by this plan (its id).",
+        "fr": "Introduit par ce plan (son identifiant).",
+    },
+    "help.filter.poles.domain": {
+        "en": "Serving this domain (its id).",
+        "fr": "Au service de ce domaine (son identifiant).",
+    },
+    "help.filter.poles.plan": {
+        "en": "Labelled under this plan (its id).",
+        "fr": "Labellisé dans le cadre de ce plan (son identifiant).",
+    },
+    "help.filter.poles.year": {
+        "en": "Labelled by this year.",
+        "fr": "Labellisé en ou avant cette année.",
+    },
+    "help.filter.plans.year": {"en": "Running in this year.", "fr": "En cours cette année-là."},
+    "help.filter.shocks.year": {"en": "Announced in this year.", "fr": "Annoncé cette année-là."},
+    "help.filter.shocks.company": {
+        "en": "Company name contains this.",
+        "fr": "Le nom de l'entreprise contient ce texte.",
+    },
+    "help.filter.shocks.pole": {
+        "en": "Involving this pole (its id).",
+        "fr": "Impliquant ce pôle (son identifiant).",
+    },
+    # search, stats
+    "help.search": {
+        "en": "Find every fact that mentions TEXT (case and accents ignored), with its sources.",
+        "fr": "Trouver chaque fait qui mentionne TEXTE (casse et accents ignorés), avec ses "
+        "sources.",
+    },
+    "help.search.text": {
+        "en": "Words to find (all of them).",
+        "fr": "Mots à trouver (tous).",
+    },
+    "help.search.kind": {
+        "en": "Only these kinds (repeatable): domains, poles, plans, shocks.",
+        "fr": "Seulement ces sortes de fiches (répétable) : domains, poles, plans, shocks.",
+    },
+    "help.stats": {
+        "en": "Per kind: records, field completeness, sourced facts, conflicts and seed-deck "
+        "claims.",
+        "fr": "Par sorte de fiche : nombre de fiches, champs remplis, faits sourcés, désaccords "
+        "et affirmations de la présentation.",
+    },
+    "help.diff": {
+        "en": "What changed in the records since REV: added, removed, renamed and changed "
+        "records, each changed field old -> new, and references the change breaks. The work "
+        "tree is compared, as it is on disk; git is only read.",
+        "fr": "Ce qui a changé dans les fiches depuis REV : fiches ajoutées, supprimées, "
+        "renommées et modifiées, chaque champ modifié ancien -> nouveau, et les références "
+        "que le changement casse. L'arbre de travail est comparé tel quel ; git est seulement "
+        "lu.",
+    },
+    "help.diff.rev": {
+        "en": "A git revision: HEAD~1, main, a tag.",
+        "fr": "Une révision git : HEAD~1, main, une étiquette.",
+    },
+}
