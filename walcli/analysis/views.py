@@ -374,7 +374,8 @@ class _Builder:
         qualifier = claim.get("qualifier")
         words = value_word(qualifier, self.lang) if _qualifies(qualifier) else None
         if words and isinstance(value, Atom):
-            value = Atom(t_word("common.qualified", self.lang, qualifier=words, value=value.text))
+            phrase = t_word("common.qualified", self.lang, qualifier=words, value=value.text)
+            value = Atom(phrase, value.role)
         return Fact(
             value,
             when=self.when(claim),
@@ -608,7 +609,7 @@ def record_view(registry: Registry, record: Record, lang: str) -> RecordView:
         path = ref.path
         top = str(path[0]) if path else ""
         source_kind = ref.source.kind
-        infos = registry.schemas.fields(KINDS[source_kind].schema)
+        infos = registry.schemas.fields(KINDS[source_kind].schema, depth=1)
         info = infos.get(_pattern((top,)))
         return Link(
             kind,

@@ -14,7 +14,7 @@ from typing import Any
 import typer
 
 from walcli import __version__
-from walcli.cli.framework import EXAMPLES, WalCommand, WalGroup, run_lang
+from walcli.cli.framework import EXAMPLES, Context, WalCommand, WalGroup, run_lang
 from walcli.core.errors import UsageError, WalError
 from walcli.core.registry import Registry
 from walcli.core.root import find_root
@@ -90,7 +90,7 @@ def _fail(error: WalError, lang: str) -> typer.Exit:
 
 def _lang_now(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     """The run's language, from the command's context (its first argument, by convention)."""
-    ctx = next((a for a in (*args, *kwargs.values()) if isinstance(a, typer.Context)), None)
+    ctx = next((a for a in (*args, *kwargs.values()) if isinstance(a, Context)), None)
     if ctx is None:
         return default_lang()
     found = ctx.find_object(Settings)

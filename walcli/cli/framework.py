@@ -30,6 +30,8 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 
 from walcli.core.text import LANGS
 
+# What a command receives as its context (typer's own Context, or click's before it).
+Context = _click.Context
 LANG_OPTION = "--lang"
 LANG_KEY = "wal.lang"
 LANG_COPY = "wal.lang-option"

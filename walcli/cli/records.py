@@ -169,6 +169,13 @@ def _register(kind: Kind) -> None:
     sub = typer.Typer(
         cls=WalGroup,
         help=f"help.kind.{kind.name}",
+        epilog=_examples(
+            [
+                f"wal {kind.name} list {kind.examples[0]}" if kind.examples else "",
+                f"wal {kind.name} show {sample}",
+                f"wal {kind.name} fields",
+            ]
+        ),
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

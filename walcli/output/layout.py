@@ -9,6 +9,7 @@ data can act on a terminal, and a line break inside it starts a new line at the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from walcli.output.safe import safe
 # Joins the words of an atom while wrapping: a NUL never survives `safe`, so no text from the
 # data can hold one.
 GLUE = "\x00"
+_FRENCH_SPACE = re.compile(r" [:;?!»]|« ")
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 40
 
@@ -42,7 +44,9 @@ class Pieces:
         for number, line in enumerate((text or "").split("\n")):
             if number:
                 self.tokens.append(None)
-            self.tokens.extend(word for word in safe(line).split(" ") if word)
+            # French puts a space before : ; ? ! and inside « »: a line never starts with one
+            glued = _FRENCH_SPACE.sub(lambda m: m.group(0).replace(" ", GLUE), safe(line))
+            self.tokens.extend(word for word in glued.split(" ") if word)
         return self
 
     def atom(self, text: str | None) -> Pieces:

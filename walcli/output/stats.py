@@ -71,16 +71,22 @@ def fields_table(stats: Stats, lang: str | None = None) -> tuple[list[str], list
     return header, rows
 
 
-SUMMARY_TITLE = "Records and facts"
-FIELDS_TITLE = "Field completeness"
-
-
-def tables(stats: Stats, lang: str | None = None) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The two tables of `wal stats`, with their titles."""
+def tables(
+    stats: Stats, lang: str | None = None
+) -> list[tuple[str | None, list[str], list[list[str]]]]:
+    """The two tables of `wal stats`, with their titles (for people: machines read none)."""
     return [
-        (_word("stats.title.summary", SUMMARY_TITLE, lang), *summary_table(stats, lang)),
-        (_word("stats.title.fields", FIELDS_TITLE, lang), *fields_table(stats, lang)),
+        (_title("stats.title.summary", lang), *summary_table(stats, lang)),
+        (_title("stats.title.fields", lang), *fields_table(stats, lang)),
     ]
+
+
+def _title(key: str, lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    from walcli.i18n.catalog import t
+
+    return t(key, lang)
 
 
 def stats_sheet(stats: Stats, lang: str | None = None) -> Sheet:

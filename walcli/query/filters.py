@@ -103,9 +103,15 @@ class ListQuery:
                 wanted = check_year(spec.option, wanted)
             tests.append(functools.partial(_matches, spec=spec, wanted=wanted))
         records = registry.of(self.kind.name)
-        check_paths([w.path for w in wheres] + (self.columns or []), records, "--where/--columns")
+
+        def declared() -> set[str]:
+            infos = registry.schemas.fields(self.kind.schema)
+            return {info.dotted for info in infos.values() if info.dotted}
+
+        paths = [w.path for w in wheres] + (self.columns or [])
+        check_paths(paths, records, "--where/--columns", declared)
         if self.sort:
-            check_paths([self.sort.lstrip("-")], records, "--sort")
+            check_paths([self.sort.lstrip("-")], records, "--sort", declared)
         tests += [where.test for where in wheres]
         chosen = [record for record in records if all(test(record) for test in tests)]
         return sort_records(chosen, self.sort)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,11 +70,21 @@ def _compare(value: Any, wanted: str, op: str) -> bool:
     return result
 
 
-def check_paths(paths: list[str], records: list[Record], option: str) -> None:
+def check_paths(
+    paths: list[str],
+    records: list[Record],
+    option: str,
+    declared: Callable[[], set[str]] | None = None,
+) -> None:
+    """Each path names a field some record has, or one the schema declares (`declared`,
+    asked only when a path is in no record: it reads the schemas)."""
     if not records:
         return
     known = known_paths([record.data for record in records])
     for path in paths:
+        if path not in known and declared is not None:
+            known |= declared()
+            declared = None
         if path not in known:
             message = msg("errors.no_field", option=option, path=path)
             raise UsageError(with_hint(message, path, known))

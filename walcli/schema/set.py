@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 from walcli.core.errors import SchemaError
 from walcli.core.paths import Pattern
 from walcli.schema.walker import (
+    MAX_PATTERN,
     FieldInfo,
     fields,
-    reference_patterns,
+    references_in,
     series_patterns,
     top_level,
 )
@@ -110,7 +111,7 @@ class SchemaSet:
     _checked: bool = False  # every document passed check_schema
     _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
     _series: dict[str, list[Pattern]] = field(default_factory=dict)
-    _fields: dict[str, dict[Pattern, FieldInfo]] = field(default_factory=dict)
+    _fields: dict[tuple[str, int], dict[Pattern, FieldInfo]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
@@ -128,7 +129,8 @@ class SchemaSet:
     def references(self, name: str) -> list[tuple[Pattern, str]]:
         if name not in self._patterns:
             self.document(name)
-            self._patterns[name] = reference_patterns(self.documents, name)
+            # one walk of the schema serves references, labels and types
+            self._patterns[name] = references_in(self.fields(name))
         return self._patterns[name]
 
     def series(self, name: str) -> list[Pattern]:
@@ -137,12 +139,13 @@ class SchemaSet:
             self._series[name] = series_patterns(self.documents, name)
         return self._series[name]
 
-    def fields(self, name: str) -> dict[Pattern, FieldInfo]:
-        """What the schema says of every place of a record of this kind (labels, types)."""
-        if name not in self._fields:
+    def fields(self, name: str, depth: int = MAX_PATTERN) -> dict[Pattern, FieldInfo]:
+        """What the schema says of every place of a record of this kind (labels, types),
+        down to `depth` steps (top-level fields only: depth 1)."""
+        if (name, depth) not in self._fields:
             self.document(name)
-            self._fields[name] = fields(self.documents, name)
-        return self._fields[name]
+            self._fields[name, depth] = fields(self.documents, name, depth)
+        return self._fields[name, depth]
 
     def top_level(self, name: str) -> list[str]:
         self.document(name)

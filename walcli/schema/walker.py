@@ -59,14 +59,16 @@ def _children(schema: dict[str, Any], pattern: Pattern) -> Iterator[tuple[Any, P
         yield sub, (*pattern, "*")
 
 
-def subschemas(documents: Mapping[str, Any], name: str) -> Iterator[tuple[Pattern, dict[str, Any]]]:
+def subschemas(
+    documents: Mapping[str, Any], name: str, depth: int = MAX_PATTERN
+) -> Iterator[tuple[Pattern, dict[str, Any]]]:
     """(pattern, subschema) for every subschema reachable from one document, $refs followed,
     depth first in the order the schema is written."""
     seen: set[tuple[int, Pattern]] = set()
     stack: list[tuple[Any, Pattern, str]] = [(documents.get(name), (), name)]
     while stack:
         schema, pattern, doc = stack.pop()
-        if not isinstance(schema, dict) or len(pattern) > MAX_PATTERN:
+        if not isinstance(schema, dict) or len(pattern) > min(depth, MAX_PATTERN):
             continue
         marker = (id(schema), pattern)
         if marker in seen:
@@ -145,10 +147,15 @@ class FieldInfo:
     pattern: Pattern
     label: Any = None  # x-label ({fr, en}) or title, as the schema gives it
     defs: list[str] = field(default_factory=list)  # $defs names referenced here, in order
-    ref: str | None = None  # the kind an x-ref names
+    refs: list[str] = field(default_factory=list)  # the kinds x-refs here name
     enum: list[Any] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     description: str | None = None
+
+    @property
+    def ref(self) -> str | None:
+        """The kind an x-ref here names (the first, should several)."""
+        return self.refs[0] if self.refs else None
 
     @property
     def dotted(self) -> str:
@@ -175,8 +182,9 @@ class FieldInfo:
             name = ref.rsplit("/", 1)[-1]
             if name not in self.defs:
                 self.defs.append(name)
-        if isinstance(node.get(REF_KEYWORD), str) and self.ref is None:
-            self.ref = node[REF_KEYWORD]
+        target = node.get(REF_KEYWORD)
+        if isinstance(target, str) and target not in self.refs:
+            self.refs.append(target)
         label = node.get(LABEL_KEYWORD, node.get("title"))
         if self.label is None and isinstance(label, str | dict):
             self.label = label
@@ -192,12 +200,15 @@ class FieldInfo:
             self.description = node["description"]
 
 
-def fields(documents: Mapping[str, Any], name: str) -> dict[Pattern, FieldInfo]:
-    """What the schema says of every place of a record, in the order the schema writes them
-    (the kind's own properties after those it takes from shared definitions)."""
+def fields(
+    documents: Mapping[str, Any], name: str, depth: int = MAX_PATTERN
+) -> dict[Pattern, FieldInfo]:
+    """What the schema says of every place of a record (down to `depth` steps), in the order
+    the schema writes them (the kind's own properties after those it takes from shared
+    definitions)."""
     found: dict[Pattern, FieldInfo] = {}
     document = documents.get(name)
-    for pattern, node in subschemas(documents, name):
+    for pattern, node in subschemas(documents, name, depth):
         if not pattern:
             continue
         info = found.get(pattern)
@@ -214,7 +225,13 @@ def top_level(documents: Mapping[str, Any], name: str) -> list[str]:
     document = documents.get(name)
     own = document.get("properties") if isinstance(document, dict) else None
     names = [str(key) for key in own] if isinstance(own, dict) else []
-    for pattern in fields(documents, name):
+    for pattern in fields(documents, name, depth=1):
         if len(pattern) == 1 and pattern[0] != "*" and pattern[0] not in names:
             names.append(pattern[0])
     return names
+
+
+def references_in(infos: Mapping[Pattern, FieldInfo]) -> list[tuple[Pattern, str]]:
+    """(pattern, target kind) for every x-ref of a walk already made (as reference_patterns,
+    without walking again)."""
+    return sorted({(pattern, ref) for pattern, info in infos.items() for ref in info.refs})
