@@ -55,6 +55,10 @@ def test_errors_speak_the_language_of_the_run(wal: Wal) -> None:
     assert option.exit_code == 2 and "Option inconnue : --colour" in option.stderr
     english = wal("poles", "list", "--colour")
     assert "No such option: --colour" in english.stderr
+    extra = wal("poles", "list", "surplus", "--lang", "fr")
+    assert extra.exit_code == 2 and "Arguments en trop : surplus" in extra.stderr
+    missing = wal("poles", "show", "--lang", "fr")
+    assert missing.exit_code == 2 and "Argument 'ID' manquant" in missing.stderr
 
 
 def test_ids_forgive_case_and_suggest_what_starts_with_or_contains_the_text(wal: Wal) -> None:

@@ -17,7 +17,7 @@ from tests.conftest import REPO, TESTS, Wal, golden
 from walcli.analysis.views import Atom, Fact, Facts, record_view
 from walcli.io.scan import load_registry
 from walcli.output.layout import Pieces, wrap
-from walcli.output.record import plain
+from walcli.output.record_text import plain
 
 SHOWCASE = TESTS / "fixtures" / "showcase"
 
@@ -113,7 +113,7 @@ def _records(root: Path) -> list[tuple[str, str]]:
     return [(r.kind, r.id) for r in load_registry(root).all()]
 
 
-@pytest.mark.parametrize(("kind", "record_id"), _records(REPO), ids="/".join)
+@pytest.mark.parametrize(("kind", "record_id"), _records(REPO), ids=lambda v: str(v))
 def test_no_id_date_or_url_is_cut_at_80_columns(kind: str, record_id: str) -> None:
     """Every URL of the record's sources is on one line, whole; no line but a URL's or an
     atom's runs past 80 columns; no id of a linked record is split."""

@@ -122,7 +122,7 @@ class _Cells:
         return self.scalar(value, info)
 
     def scalar(self, value: Any, info: FieldInfo | None) -> str:
-        from walcli.analysis.views import display_name
+        from walcli.analysis.names import display_name
         from walcli.i18n import format as fmt
         from walcli.i18n.labels import value_word
 

@@ -25,4 +25,6 @@ def diff(
 
     chosen = DIFF_FORMATS.choose(fmt, out().tty)
     run = settings(ctx)
-    chosen.render(diff_registry(run.root(), rev, run.lang), out())
+    result = diff_registry(run.root(), rev, run.lang)
+    result.lang = run.lang
+    chosen.render(result, out())

@@ -14,10 +14,11 @@ errors in the reader's language, and help that shows no `<bool>` placeholders.
 from __future__ import annotations
 
 import copy
+import functools
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
@@ -102,15 +103,15 @@ def _text(value: str | None, lang: str) -> str | None:
         lines = value.split("\n")[1:]
         heading = t("help.examples", lang)
         return escape(heading + "\n" + "\n".join("  $ " + line for line in lines))
-    key, _, query = value.partition("?")
+    key, _, fields = value.partition("?")
     if has(key):
-        return escape(t(key, lang, **dict(parse_qsl(query))))
+        return escape(t(key, lang, **(json.loads(fields) if fields else {})))
     return escape(value)
 
 
 def help_key(key: str, fields: dict[str, str] | None = None) -> str:
     """A help text that is a catalog message with fields (`--format`'s choices)."""
-    return f"{key}?{urlencode(fields)}" if fields else key
+    return f"{key}?{json.dumps(fields)}" if fields else key
 
 
 def _no_type(ctx: _click.Context) -> str | None:
@@ -174,9 +175,19 @@ def _usage(command: _click.Command, ctx: _click.Context, formatter: _click.HelpF
 
 # -- framework errors -----------------------------------------------------------------------
 
-_EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$", re.DOTALL)
-_NO_COMMAND = re.compile(r"^No such command '(?P<name>.*)'\.(?: Did you mean (?P<close>.*)\?)?$")
-_REQUIRES = re.compile(r"^Option '(?P<option>.*)' requires an argument\.$")
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """typer's own English messages, matched (compiled only when one is to be translated)."""
+    return {
+        "extra": re.compile(
+            r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.DOTALL
+        ),
+        "command": re.compile(
+            r"^No such command '(?P<name>.*)'\.(?: Did you mean (?P<close>.*)\?)?$"
+        ),
+        "requires": re.compile(r"^Option '(?P<option>.*)' requires an argument\.$"),
+    }
 
 
 def localized_error(error: errors.UsageError, lang: str) -> errors.UsageError:
@@ -211,11 +222,12 @@ def _translate(error: errors.UsageError, lang: str) -> str | None:
     message = error.message
     if message == "Missing command.":
         return t("cli.missing_command", lang)
-    for pattern, key in ((_EXTRA, "cli.extra_arguments"), (_REQUIRES, "cli.requires_argument")):
-        found = pattern.match(message)
+    patterns = _patterns()
+    for name, key in (("extra", "cli.extra_arguments"), ("requires", "cli.requires_argument")):
+        found = patterns[name].match(message)
         if found:
             return t(key, lang, **found.groupdict())
-    found = _NO_COMMAND.match(message)
+    found = patterns["command"].match(message)
     if found:
         text = t("cli.no_such_command", lang, name=found.group("name"))
         if found.group("close"):

@@ -33,14 +33,18 @@ def _run_list(kind: Kind, ctx: typer.Context, options: dict[str, Any]) -> None:
     if chosen.people:
         sheet = _people_sheet(kind, query, run.root(), run.lang)
     else:
-        from walcli.analysis.views import projected
+        from walcli.analysis.projection import projected
         from walcli.output.cells import rows
 
-        records = query.run(run.registry(query.kinds_needed()))
+        registry = run.registry(query.kinds_needed())
+        records = query.run(registry)
         header = query.columns or list(kind.columns)
-        sheet = Sheet.one(
-            header, rows(records, header, run.lang), projected(records, query.columns)
-        )
+        body = rows(records, header, run.lang)
+        via = None if query.columns else query.via(registry, records)
+        if via is not None:  # some matched through another link: say how each did
+            header = [*header, "via"]
+            body = [[*row, link] for row, link in zip(body, via, strict=True)]
+        sheet = Sheet.one(header, body, projected(records, query.columns))
     chosen.render(sheet, out())
 
 
@@ -132,7 +136,8 @@ def _show_command(kind: Kind) -> Callable[..., None]:
         chosen = RECORD_FORMATS.choose(fmt, out().tty)
         run = settings(ctx)
         registry = run.registry()
-        view = record_view(registry, registry.get(kind.name, record_id), run.lang)
+        record = registry.get(kind.name, record_id)
+        view = record_view(registry, record, run.lang, people=chosen.people)
         chosen.render(brief_view(view) if brief else view, out())
 
     return command

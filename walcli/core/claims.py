@@ -16,7 +16,16 @@ from walcli.core.paths import JsonPath
 
 SEED_DECK = "seed-deck"
 CLAIM_KEYS = frozenset(
-    {"value", "sources", "note", "attributed_to", "qualifier", "superseded", "as_of"}
+    {
+        "value",
+        "sources",
+        "note",
+        "attributed_to",
+        "qualifier",
+        "superseded",
+        "superseded_by",
+        "as_of",
+    }
 )
 
 
@@ -31,7 +40,14 @@ def walk(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
             yield from walk(item, (*path, index))
 
 
+def has_value(value: Any) -> TypeGuard[dict[str, Any]]:
+    """A mapping that holds a value of a fact: a claim, a figure, a series point. Where a
+    reader wants the value, this is what they read."""
+    return isinstance(value, dict) and "value" in value
+
+
 def is_claim(value: Any) -> bool:
+    """Strictly a claim: a value, its sources, and only the keys a claim may have."""
     return (
         isinstance(value, dict)
         and "value" in value

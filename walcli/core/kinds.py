@@ -12,7 +12,7 @@ from walcli.core.paths import Pattern
 
 
 class Match(StrEnum):
-    REF = "ref"  # the value is the id of a record of another kind (checked, with suggestions)
+    REF = "ref"  # names a record of the target kind: any reference to it counts (checked)
     EXACT = "exact"  # equal, ignoring case and accents
     TEXT = "text"  # contains, ignoring case and accents
     ACTIVE = "active"  # a year within [start, end] (an open end means still running)
@@ -22,7 +22,7 @@ class Match(StrEnum):
 @dataclass(frozen=True)
 class Filter:
     option: str
-    paths: tuple[str, ...]  # dotted paths; ACTIVE takes (start, end)
+    paths: tuple[str, ...]  # dotted paths; ACTIVE takes (start, end); REF follows every link
     match: Match
     help: str
     target: str | None = None  # the kind a REF filter names
@@ -60,7 +60,13 @@ KINDS: dict[str, Kind] = {
             ("id", "name", "type", "introduced_by"),
             (
                 Filter("type", ("type",), Match.EXACT, "Domain type (priority-domain, ...)."),
-                Filter("plan", ("introduced_by",), Match.REF, "Introduced by this plan.", "plans"),
+                Filter(
+                    "plan",
+                    ("introduced_by",),
+                    Match.REF,
+                    "Linked to this plan (introduced by).",
+                    "plans",
+                ),
             ),
             examples=("--type priority-domain", "--plan marshall-1"),
             sample="biotech",
@@ -70,7 +76,13 @@ KINDS: dict[str, Kind] = {
             "pole",
             ("id", "name", "domain", "labelled", "website"),
             (
-                Filter("domain", ("domain",), Match.REF, "Serving this domain.", "domains"),
+                Filter(
+                    "domain",
+                    ("domain",),
+                    Match.REF,
+                    "Serving this domain (or its S3 role).",
+                    "domains",
+                ),
                 Filter("plan", ("labelled_by",), Match.REF, "Labelled under this plan.", "plans"),
                 Filter("year", ("labelled", ""), Match.ACTIVE, "Labelled by this year."),
             ),
@@ -86,6 +98,9 @@ KINDS: dict[str, Kind] = {
                 Filter(
                     "year", ("period.start", "period.end"), Match.ACTIVE, "Running in this year."
                 ),
+                Filter("type", ("type",), Match.EXACT, "Plan type (plan-wave, programme, ...)."),
+                Filter("domain", ("domains",), Match.REF, "Linked to this domain.", "domains"),
+                Filter("plan", ("predecessor",), Match.REF, "Linked to this plan.", "plans"),
             ),
             table=("id", "name", "period", "budget"),
             examples=("--year 2012", "--where 'budget>2000000000' --sort -budget"),
@@ -99,6 +114,8 @@ KINDS: dict[str, Kind] = {
                 Filter("year", ("announced",), Match.YEAR, "Announced in this year."),
                 Filter("company", ("company",), Match.TEXT, "Company name contains this."),
                 Filter("pole", ("poles",), Match.REF, "Involving this pole.", "poles"),
+                Filter("domain", ("domains",), Match.REF, "Linked to this domain.", "domains"),
+                Filter("plan", ("plans",), Match.REF, "Linked to this plan.", "plans"),
             ),
             table=("id", "name", "announced", "jobs_affected"),
             examples=("--year 2013", "--company arcelor --columns id,announced"),
@@ -109,12 +126,15 @@ KINDS: dict[str, Kind] = {
 
 
 # Ids local to a record: (kind, where they are used, the list whose items they name, by which
-# key). A programme linked as an axis of its plan names one of the plan's axes by number. The
+# key). A programme linked as an axis of its plan names one of the plan's axes by number; an
+# outcome names the objective it measures by its place in the list (INDEX, from 0). The
 # unknown-local-id rule checks them; a record view shows the item's name in their place.
+INDEX = "#"
 LOCAL_REFERENCES: tuple[tuple[str, Pattern, Pattern, str], ...] = (
     ("shocks", ("actions", "*", "actors", "*"), ("actors",), "id"),
     ("shocks", ("bodies", "*", "members", "*", "value", "*"), ("actors",), "id"),
     ("shocks", ("bodies", "*", "chair"), ("actors",), "id"),
     ("shocks", ("bodies", "*", "coordinator"), ("actors",), "id"),
     ("plans", ("programmes", "*", "link", "axis"), ("axes",), "number"),
+    ("shocks", ("outcomes", "*", "objective"), ("objectives",), INDEX),
 )

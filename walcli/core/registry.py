@@ -31,7 +31,9 @@ class Record:
         data: dict[str, Any] = self.doc.data
         return data
 
-    def problem(self, path: JsonPath, code: Code, message: str, *, key: bool = False) -> Problem:
+    def problem(
+        self, path: JsonPath, code: Code, message: str | Msg, *, key: bool = False
+    ) -> Problem:
         """A problem located at a path of this record (at the key, when asked)."""
         line, column = self.doc.locate(path, key=key)
         return code.at(self.file, line, column, pointer(path), message)

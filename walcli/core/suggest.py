@@ -73,3 +73,11 @@ def with_hint(message: Msg, value: str, choices: Iterable[str]) -> Msg:
 
     found = hint(value, choices)
     return msg("errors.with_hint", message=message, hint=found) if found else message
+
+
+def suffix(value: str, choices: Iterable[str]) -> Msg | str:
+    """'; did you mean a, b?' to end a problem's message, or nothing."""
+    from walcli.i18n.catalog import msg
+
+    close = suggest(value, choices)
+    return msg("rules.did_you_mean", choices=", ".join(close)) if close else ""

@@ -13,9 +13,7 @@ boundary renders it in the language of the run (English when rendered without on
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -36,6 +34,8 @@ def area(name: str) -> Mapping[str, Mapping[str, str]]:
 
 
 def areas() -> list[str]:
+    import pkgutil
+
     from walcli.i18n import messages as package
 
     return sorted(info.name for info in pkgutil.iter_modules(package.__path__))
@@ -76,22 +76,43 @@ def maybe(key: str, lang: str, default: str) -> str:
     return t(key, lang) if has(key) else default
 
 
-@dataclass(frozen=True)
 class Msg:
-    """A message to render later, in the language of whoever reads it."""
+    """A message to render later, in the language of whoever reads it. `english`, when
+    given, is the English text as another library worded it (jsonschema's messages): it is
+    kept as it is, and the catalog gives the other languages."""
 
-    key: str
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("english", "fields", "key")
+
+    def __init__(
+        self, key: str, fields: Mapping[str, Any] | None = None, english: str | None = None
+    ) -> None:
+        self.key = key
+        self.fields: Mapping[str, Any] = fields or {}
+        self.english = english
 
     def render(self, lang: str) -> str:
+        if self.english is not None and lang_of(lang) == "en":
+            return self.english
         return t(self.key, lang, **self.fields)
 
     def __str__(self) -> str:
         return self.render("en")
 
+    def __repr__(self) -> str:
+        return f"Msg({self.key!r}, {dict(self.fields)!r})"
 
-def msg(key: str, /, **fields: Any) -> Msg:
-    return Msg(key, fields)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.key, dict(self.fields), self.english) == (
+            other.key,
+            dict(other.fields),
+            other.english,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def msg(key: str, /, *, english: str | None = None, **fields: Any) -> Msg:
+    return Msg(key, fields, english)
 
 
 def words(items: list[str], lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from walcli.core.claims import has_value
 from walcli.core.registry import Record
 from walcli.core.text import localize, scalar_text
 from walcli.query.values import lookup
@@ -21,11 +22,12 @@ def cell(values: list[Any], lang: str) -> str:
 
 def _cell_part(value: Any) -> str:
     if isinstance(value, list):
-        if value and all(isinstance(v, dict) and "value" in v for v in value):
-            return " / ".join(scalar_text(v["value"]) for v in value)  # disagreeing claims
+        if value and all(has_value(v) for v in value):
+            current = [v for v in value if v.get("superseded") is not True] or value
+            return " / ".join(scalar_text(v["value"]) for v in current)  # disagreeing claims
         return ", ".join(_cell_part(item) for item in value)
     if isinstance(value, dict):
-        if "value" in value:
+        if has_value(value):
             return scalar_text(value["value"])
         return "; ".join(f"{k}: {_cell_part(v)}" for k, v in value.items())
     return scalar_text(value)

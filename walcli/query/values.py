@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from walcli.core.claims import has_value
 from walcli.core.text import is_text
 
 
@@ -19,7 +20,7 @@ def leaves(value: Any) -> Iterator[Any]:
         for item in value:
             yield from leaves(item)
     elif isinstance(value, dict):
-        if "value" in value:
+        if has_value(value):
             yield from leaves(value["value"])
         elif is_text(value):
             yield from value.values()

@@ -14,10 +14,11 @@ from walcli.core.paths import Pattern
 from walcli.schema.walker import (
     MAX_PATTERN,
     FieldInfo,
+    Navigator,
     fields,
+    reference_patterns,
     references_in,
     series_patterns,
-    top_level,
 )
 
 if TYPE_CHECKING:
@@ -112,6 +113,7 @@ class SchemaSet:
     _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
     _series: dict[str, list[Pattern]] = field(default_factory=dict)
     _fields: dict[tuple[str, int], dict[Pattern, FieldInfo]] = field(default_factory=dict)
+    _navigators: dict[str, Navigator] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
@@ -129,8 +131,13 @@ class SchemaSet:
     def references(self, name: str) -> list[tuple[Pattern, str]]:
         if name not in self._patterns:
             self.document(name)
-            # one walk of the schema serves references, labels and types
-            self._patterns[name] = references_in(self.fields(name))
+            walked = self._fields.get((name, MAX_PATTERN))
+            # a walk made for labels and types serves references too; else the lighter walk
+            self._patterns[name] = (
+                references_in(walked)
+                if walked is not None
+                else reference_patterns(self.documents, name)
+            )
         return self._patterns[name]
 
     def series(self, name: str) -> list[Pattern]:
@@ -147,9 +154,19 @@ class SchemaSet:
             self._fields[name, depth] = fields(self.documents, name, depth)
         return self._fields[name, depth]
 
+    def navigator(self, name: str) -> Navigator:
+        found = self._navigators.get(name)
+        if found is None:
+            self.document(name)
+            found = self._navigators[name] = Navigator(self.documents, name)
+        return found
+
+    def info(self, name: str, pattern: Pattern) -> FieldInfo | None:
+        """What the schema of a kind says at one place of its records (labels, types)."""
+        return self.navigator(name).info(pattern)
+
     def top_level(self, name: str) -> list[str]:
-        self.document(name)
-        return top_level(self.documents, name)
+        return self.navigator(name).top_level()
 
     def validator(self, name: str) -> CheckedValidator:
         """One compiled validator per schema, reused for every record of its kind."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from walcli.core.paths import Pattern
@@ -21,6 +20,7 @@ SAME_PLACE = ("allOf", "anyOf", "oneOf", "if", "then", "else", "not")
 # Keywords whose subschemas apply to any item or any value below.
 ANY_CHILD = ("additionalProperties", "unevaluatedProperties", "items")
 MAX_PATTERN = 24
+MAX_NESTING = 100  # subschemas deep: past it, a walk prunes nothing
 REF_KEYWORD = "x-ref"
 ORDER_KEYWORD = "x-order"
 _IN_DATE_ORDER = re.compile(r"\bin date order\b", re.IGNORECASE)
@@ -87,13 +87,60 @@ def subschemas(
 
 
 def reference_patterns(documents: Mapping[str, Any], name: str) -> list[tuple[Pattern, str]]:
-    """(pattern, target kind) for every x-ref reachable from one schema document."""
-    found = {
-        (pattern, node[REF_KEYWORD])
-        for pattern, node in subschemas(documents, name)
-        if isinstance(node.get(REF_KEYWORD), str)
-    }
+    """(pattern, target kind) for every x-ref reachable from one schema document. The same
+    walk as `subschemas`, skipping what holds no x-ref (most shared definitions: texts,
+    claims, figures), which listing and showing records pay on every run."""
+    holds: dict[int, bool] = {}
+    found: set[tuple[Pattern, str]] = set()
+    seen: set[tuple[int, Pattern]] = set()
+    stack: list[tuple[Any, Pattern, str]] = [(documents.get(name), (), name)]
+    while stack:
+        schema, pattern, doc = stack.pop()
+        if not isinstance(schema, dict) or len(pattern) > MAX_PATTERN:
+            continue
+        if (id(schema), pattern) in seen or not _holds_ref(documents, schema, doc, holds):
+            continue
+        seen.add((id(schema), pattern))
+        if isinstance(schema.get(REF_KEYWORD), str):
+            found.add((pattern, schema[REF_KEYWORD]))
+        stack.extend((sub, sub_pattern, doc) for sub, sub_pattern in _children(schema, pattern))
+        ref = schema.get("$ref")
+        resolved = resolve(documents, ref, doc) if isinstance(ref, str) else None
+        if resolved is not None:
+            stack.append((resolved[0], pattern, resolved[1]))
     return sorted(found)
+
+
+def _holds_ref(
+    documents: Mapping[str, Any],
+    schema: dict[str, Any],
+    doc: str,
+    holds: dict[int, bool],
+    depth: int = 0,
+) -> bool:
+    """Whether an x-ref is reachable from a subschema (remembered by node; a node reached
+    again while its answer is pending counts as holding one, which only prunes less; so
+    does a node nested deeper than MAX_NESTING, so a hostile schema cannot exhaust the
+    stack)."""
+    known = holds.get(id(schema))
+    if known is not None:
+        return known
+    if depth > MAX_NESTING:
+        return True
+    holds[id(schema)] = True  # pending: cycles must not prune what they reach
+    result = isinstance(schema.get(REF_KEYWORD), str)
+    if not result:
+        subs: list[tuple[Any, str]] = [(sub, doc) for sub, _ in _children(schema, ())]
+        ref = schema.get("$ref")
+        resolved = resolve(documents, ref, doc) if isinstance(ref, str) else None
+        if resolved is not None:
+            subs.append(resolved)
+        result = any(
+            isinstance(sub, dict) and _holds_ref(documents, sub, sub_doc, holds, depth + 1)
+            for sub, sub_doc in subs
+        )
+    holds[id(schema)] = result
+    return result
 
 
 def _declares_order(schema: dict[str, Any]) -> bool:
@@ -140,17 +187,20 @@ DEF_TYPES = {
 JSON_TYPES = ("boolean", "integer", "number", "string", "array", "object")
 
 
-@dataclass
 class FieldInfo:
-    """What the schemas say about one place of a record (a pattern, "*" for list items)."""
+    """What the schemas say about one place of a record (a pattern, "*" for list items).
+    A plain class: it is defined on every start of the CLI, and a dataclass costs more."""
 
-    pattern: Pattern
-    label: Any = None  # x-label ({fr, en}) or title, as the schema gives it
-    defs: list[str] = field(default_factory=list)  # $defs names referenced here, in order
-    refs: list[str] = field(default_factory=list)  # the kinds x-refs here name
-    enum: list[Any] = field(default_factory=list)
-    types: list[str] = field(default_factory=list)
-    description: str | None = None
+    __slots__ = ("defs", "description", "enum", "label", "pattern", "refs", "types")
+
+    def __init__(self, pattern: Pattern) -> None:
+        self.pattern = pattern
+        self.label: Any = None  # x-label ({fr, en}) or title, as the schema gives it
+        self.defs: list[str] = []  # $defs names referenced here, in order
+        self.refs: list[str] = []  # the kinds x-refs here name
+        self.enum: list[Any] = []
+        self.types: list[str] = []
+        self.description: str | None = None
 
     @property
     def ref(self) -> str | None:
@@ -219,19 +269,88 @@ def fields(
     return found
 
 
-def top_level(documents: Mapping[str, Any], name: str) -> list[str]:
-    """The kind's top-level fields: its own `properties` in the order written, then those only
-    the definitions it takes (allOf) declare."""
-    document = documents.get(name)
-    own = document.get("properties") if isinstance(document, dict) else None
-    names = [str(key) for key in own] if isinstance(own, dict) else []
-    for pattern in fields(documents, name, depth=1):
-        if len(pattern) == 1 and pattern[0] != "*" and pattern[0] not in names:
-            names.append(pattern[0])
-    return names
-
-
 def references_in(infos: Mapping[Pattern, FieldInfo]) -> list[tuple[Pattern, str]]:
     """(pattern, target kind) for every x-ref of a walk already made (as reference_patterns,
     without walking again)."""
     return sorted({(pattern, ref) for pattern, info in infos.items() for ref in info.refs})
+
+
+class Navigator:
+    """What the schema says at one place of a record, found by walking down to that place
+    only (a record view asks about the few paths a record has, not every path a schema
+    allows). Agrees with `fields`: the same subschemas apply, merged in the same order."""
+
+    def __init__(self, documents: Mapping[str, Any], name: str) -> None:
+        self.documents = documents
+        self._nodes: dict[Pattern, list[tuple[dict[str, Any], str]]] = {
+            (): self._expand([(documents.get(name), name)])
+        }
+        self._infos: dict[Pattern, FieldInfo | None] = {}
+
+    def _expand(self, start: list[tuple[Any, str]]) -> list[tuple[dict[str, Any], str]]:
+        """The nodes and every subschema that applies at the same place ($ref, allOf...)."""
+        found: list[tuple[dict[str, Any], str]] = []
+        seen: set[int] = set()
+        stack = list(reversed(start))
+        while stack:
+            node, doc = stack.pop()
+            if not isinstance(node, dict) or id(node) in seen or len(found) > 10_000:
+                continue
+            seen.add(id(node))
+            found.append((node, doc))
+            same: list[tuple[Any, str]] = []
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                resolved = resolve(self.documents, ref, doc)
+                if resolved is not None:
+                    same.append(resolved)
+            for keyword in SAME_PLACE:
+                subs = node.get(keyword)
+                same += [(sub, doc) for sub in (subs if isinstance(subs, list) else [subs])]
+            stack.extend(reversed(same))
+        return found
+
+    def nodes(self, pattern: Pattern) -> list[tuple[dict[str, Any], str]]:
+        if pattern in self._nodes:
+            return self._nodes[pattern]
+        if len(pattern) > MAX_PATTERN:
+            return []
+        key = pattern[-1]
+        step: list[tuple[Any, str]] = []
+        for node, doc in self.nodes(pattern[:-1]):
+            if key == "*":
+                patterns = node.get("patternProperties")
+                named = patterns.values() if isinstance(patterns, dict) else []
+                step += [(sub, doc) for sub in named]
+                step += [(node.get(keyword), doc) for keyword in ANY_CHILD]
+                prefix = node.get("prefixItems")
+                step += [(sub, doc) for sub in (prefix if isinstance(prefix, list) else [])]
+            else:
+                properties = node.get("properties")
+                if isinstance(properties, dict) and key in properties:
+                    step.append((properties[key], doc))
+        found = self._nodes[pattern] = self._expand(step)
+        return found
+
+    def info(self, pattern: Pattern) -> FieldInfo | None:
+        """What the schema says at pattern ("*" for a list item), None where it says nothing."""
+        if pattern not in self._infos:
+            nodes = self.nodes(pattern)
+            info = None
+            if pattern and nodes:
+                info = FieldInfo(pattern)
+                for node, _ in nodes:
+                    info.merge(node)
+            self._infos[pattern] = info
+        return self._infos[pattern]
+
+    def top_level(self) -> list[str]:
+        """The top-level fields: the document's own properties in the order written, then
+        those only the subschemas it takes (allOf, $ref) declare."""
+        names: list[str] = []
+        for node, _ in self.nodes(()):
+            properties = node.get("properties")
+            for name in properties if isinstance(properties, dict) else {}:
+                if str(name) not in names:
+                    names.append(str(name))
+        return names

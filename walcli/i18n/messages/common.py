@@ -19,6 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "affirmation de la présentation",
     },
     "common.mark.superseded": {"en": "superseded", "fr": "remplacé"},
+    "common.mark.superseded_by": {"en": "superseded: {by}", "fr": "remplacé : {by}"},
+    "common.mark.described": {"en": "title describes the page", "fr": "titre descriptif"},
     "common.mark.weak": {"en": "weak source", "fr": "source fragile"},
     "common.mark.unconfirmed": {"en": "unconfirmed", "fr": "non confirmé"},
     "common.mark.as_of": {"en": "as of {date}", "fr": "en {date}"},

@@ -128,12 +128,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Type de domaine (priority-domain, transversal, ...).",
     },
     "help.filter.domains.plan": {
-        "en": "Introduced by this plan (its id).",
-        "fr": "Introduit par ce plan (son identifiant).",
+        "en": "Linked to this plan, by any link (introduced by...); its id.",
+        "fr": "Lié à ce plan, par n'importe quel lien (introduit par...) ; son identifiant.",
     },
     "help.filter.poles.domain": {
-        "en": "Serving this domain (its id).",
-        "fr": "Au service de ce domaine (son identifiant).",
+        "en": "Serving this domain, directly or by an S3 role; its id.",
+        "fr": "Au service de ce domaine, directement ou par un rôle dans la S3 ; son identifiant.",
     },
     "help.filter.poles.plan": {
         "en": "Labelled under this plan (its id).",
@@ -144,6 +144,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Labellisé en ou avant cette année.",
     },
     "help.filter.plans.year": {"en": "Running in this year.", "fr": "En cours cette année-là."},
+    "help.filter.plans.type": {
+        "en": "Plan type (plan-wave, programme, strategy, ...).",
+        "fr": "Type de plan (plan-wave, programme, strategy, ...).",
+    },
+    "help.filter.plans.domain": {
+        "en": "Linked to this domain, by any link; its id.",
+        "fr": "Lié à ce domaine, par n'importe quel lien ; son identifiant.",
+    },
+    "help.filter.plans.plan": {
+        "en": "Linked to this plan, by any link (predecessor, plan links...); its id.",
+        "fr": "Lié à ce plan, par n'importe quel lien (prédécesseur, liens de plan...) ; son "
+        "identifiant.",
+    },
     "help.filter.shocks.year": {"en": "Announced in this year.", "fr": "Annoncé cette année-là."},
     "help.filter.shocks.company": {
         "en": "Company name contains this.",
@@ -152,6 +165,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.filter.shocks.pole": {
         "en": "Involving this pole (its id).",
         "fr": "Impliquant ce pôle (son identifiant).",
+    },
+    "help.filter.shocks.domain": {
+        "en": "Linked to this domain, by any link; its id.",
+        "fr": "Lié à ce domaine, par n'importe quel lien ; son identifiant.",
+    },
+    "help.filter.shocks.plan": {
+        "en": "Linked to this plan, by any link; its id.",
+        "fr": "Lié à ce plan, par n'importe quel lien ; son identifiant.",
     },
     # search, stats
     "help.search": {
@@ -185,5 +206,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.diff.rev": {
         "en": "A git revision: HEAD~1, main, a tag.",
         "fr": "Une révision git : HEAD~1, main, une étiquette.",
+    },
+    "help.validate": {
+        "en": "Check every record: YAML, schema, ids, references and rules. Exit 1 if problems.",
+        "fr": "Vérifier chaque fiche : YAML, schéma, identifiants, références et règles. Code "
+        "de sortie 1 en cas de problème.",
+    },
+    "help.validate.files": {
+        "en": "Report only on these files and the problems they cause elsewhere (the whole "
+        "registry is still loaded). A path that no longer exists counts as a deleted record.",
+        "fr": "Ne rendre compte que de ces fichiers et des problèmes qu'ils causent ailleurs "
+        "(tout le registre est chargé). Un chemin qui n'existe plus compte comme une fiche "
+        "supprimée.",
+    },
+    "help.validate.format": {
+        "en": "One of {choices}. Default: github when GITHUB_ACTIONS=true, else text.",
+        "fr": "Au choix : {choices}. Par défaut : github quand GITHUB_ACTIONS=true, sinon text.",
+    },
+    "help.validate.strict": {
+        "en": "Warnings fail the run too.",
+        "fr": "Les avertissements font aussi échouer la vérification.",
+    },
+    "help.validate.changed": {
+        "en": "Hook mode: check FILES and the record files git deletes in this change (staged, "
+        "or between PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF); nothing given and nothing "
+        "deleted means nothing to check.",
+        "fr": "Mode crochet : vérifier FICHIERS et les fiches que git supprime dans ce "
+        "changement (indexé, ou entre PRE_COMMIT_FROM_REF et PRE_COMMIT_TO_REF) ; rien de "
+        "donné ni de supprimé, rien à vérifier.",
+    },
+    "help.validate.explain": {
+        "en": "Print what a problem code means and how to fix it; --explain all lists every code.",
+        "fr": "Afficher ce que signifie un code de problème et comment le corriger ; "
+        "--explain all les liste tous.",
     },
 }

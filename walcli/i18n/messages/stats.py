@@ -17,4 +17,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stats.measure.conflicts": {"en": "conflicts", "fr": "désaccords"},
     "stats.measure.seed_deck": {"en": "seed-deck", "fr": "présentation d'origine"},
     "stats.measure.open_questions": {"en": "open-questions", "fr": "questions ouvertes"},
+    "stats.measure.qualified": {"en": "qualified", "fr": "chiffres nuancés"},
+    "stats.measure.superseded": {"en": "superseded", "fr": "remplacés"},
+    "stats.measure.links": {"en": "links", "fr": "liens"},
+    "stats.measure.sourced_links": {"en": "sourced-links", "fr": "liens sourcés"},
 }

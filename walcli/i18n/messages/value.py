@@ -30,6 +30,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "value.plan-wave": {"en": "Marshall Plan wave", "fr": "vague du Plan Marshall"},
     "value.recovery-plan": {"en": "recovery plan", "fr": "plan de relance"},
     "value.strategy": {"en": "strategy", "fr": "stratégie"},
+    "value.programme": {"en": "programme", "fr": "programme"},
+    "value.legal-framework": {"en": "legal framework", "fr": "cadre légal"},
     "value.prospective-exercise": {"en": "prospective exercise", "fr": "exercice prospectif"},
     "value.priority-domain": {"en": "priority domain", "fr": "domaine prioritaire"},
     "value.transversal": {"en": "cross-cutting priority", "fr": "priorité transversale"},
@@ -40,6 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # how a programme is tied to its plan
     "value.axis": {"en": "an axis of the plan", "fr": "un axe du plan"},
     "value.component": {"en": "a component of the plan", "fr": "une composante du plan"},
+    "value.follow-up": {"en": "a follow-up of the plan", "fr": "une suite du plan"},
     "value.framework": {
         "en": "within the plan's framework (seed deck)",
         "fr": "dans le cadre du plan (présentation)",
@@ -55,6 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cross-cutting technologies",
         "fr": "technologies transversales",
     },
+    # evaluations
+    "value.independent": {"en": "independent", "fr": "indépendante"},
+    "value.monitoring": {"en": "monitoring", "fr": "suivi"},
+    "value.political": {"en": "political", "fr": "politique"},
     "value.asbl": {"en": "non-profit association (ASBL)", "fr": "ASBL"},
     # focus areas: what the source calls its list
     "value.themes": {"en": "themes", "fr": "thèmes"},
