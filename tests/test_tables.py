@@ -50,9 +50,11 @@ def test_no_id_is_cut_on_an_80_column_terminal(kind: str, lang: str) -> None:
 
 def test_machine_formats_keep_raw_values(showcase: Wal) -> None:
     tsv = showcase("plans", "list", "--where", "id=marshall-1", "--columns", "id,budget").stdout
-    assert tsv == "id\tbudget\nmarshall-1\t1100000000 / 1500000000 / 1600000000\n"
-    rows = json.loads(showcase("plans", "list", "-f", "json", "--columns", "budget").stdout)
-    assert rows[1]["budget"][0]["value"] == 1100000000
+    assert tsv == "id\tbudget\nmarshall-1\t1100000000 / 1200000000 / 1500000000 / 1600000000\n"
+    rows = json.loads(
+        showcase("plans", "list", "-f", "json", "-w", "id=marshall-1", "--columns", "budget").stdout
+    )
+    assert rows[0]["budget"][0]["value"] == 1100000000
     csv = showcase("poles", "list", "-f", "csv", "--lang", "fr").stdout
     assert csv.splitlines()[0] == "id,name,domain,labelled,website"
 
