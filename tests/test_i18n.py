@@ -167,7 +167,16 @@ KEY = re.compile(r"^[a-z_]+(\.[\w{}\-]*)+(\?.*)?$")
 # Literals that are not words of a language: the program's name before a message, the prefix
 # of its version line, the name of the JUnit test suite (an identifier CI shows as it is) and
 # the XML declaration.
-ALLOWED = {"wal: ", "wal: {}", "wal {}", "wal validate", '<?xml version="1.0" encoding="UTF-8"?>\n'}
+ALLOWED = {
+    "wal: ",
+    "wal: {}",
+    "wal {}",
+    "wal validate",
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    # Graphviz DOT syntax, not words
+    "digraph wal {",
+    '  node [style=filled, fontname="Helvetica", fontsize=11];',
+}
 # Calls whose literal arguments are never shown: patterns and rich styles.
 NOT_SHOWN = {"compile", "match", "stylize", "highlight_words", "highlight_regex"}
 

@@ -15,6 +15,7 @@ from walcli.schema.walker import (
     MAX_PATTERN,
     FieldInfo,
     Navigator,
+    date_patterns,
     fields,
     reference_patterns,
     references_in,
@@ -114,6 +115,7 @@ class SchemaSet:
     _series: dict[str, list[Pattern]] = field(default_factory=dict)
     _fields: dict[tuple[str, int], dict[Pattern, FieldInfo]] = field(default_factory=dict)
     _navigators: dict[str, Navigator] = field(default_factory=dict)
+    _dates: dict[str, list[Pattern]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
@@ -167,6 +169,12 @@ class SchemaSet:
 
     def top_level(self, name: str) -> list[str]:
         return self.navigator(name).top_level()
+
+    def dates(self, name: str) -> list[Pattern]:
+        if name not in self._dates:
+            self.document(name)
+            self._dates[name] = date_patterns(self.documents, name)
+        return self._dates[name]
 
     def validator(self, name: str) -> CheckedValidator:
         """One compiled validator per schema, reused for every record of its kind."""

@@ -240,4 +240,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Afficher ce que signifie un code de problème et comment le corriger ; "
         "--explain all les liste tous.",
     },
+    # refs, timeline, graph
+    "help.xref.kinds": {
+        "en": "Only records of this kind (repeatable).",
+        "fr": "Seulement les fiches de cette sorte (répétable).",
+    },
+    "help.refs": {
+        "en": "What a record references and what references it: kind, id, name, field path "
+        "and the file:line where each link is written.",
+        "fr": "Ce qu'une fiche cite et ce qui la cite : sorte, identifiant, nom, chemin du "
+        "champ et le fichier:ligne où chaque lien est écrit.",
+    },
+    "help.refs.id": {
+        "en": "A record's id, of any kind (case ignored).",
+        "fr": "L'identifiant d'une fiche, de toute sorte (casse ignorée).",
+    },
+    "help.refs.kind": {
+        "en": "The record's kind, when the id is ambiguous.",
+        "fr": "La sorte de la fiche, quand l'identifiant est ambigu.",
+    },
+    "help.refs.depth": {
+        "en": "Follow links N steps, both ways (default 1).",
+        "fr": "Suivre les liens sur N pas, dans les deux sens (1 par défaut).",
+    },
+    "help.graph": {
+        "en": "Records as nodes (labelled with their name, shaped by kind) and references as "
+        "edges labelled by field: a Mermaid flowchart, Graphviz DOT or JSON.",
+        "fr": "Les fiches en nœuds (nommés, formés selon leur sorte) et les références en "
+        "arêtes nommées par leur champ : un organigramme Mermaid, du DOT Graphviz ou du JSON.",
+    },
+    "help.graph.id": {
+        "en": "Only the records around this one (see --depth).",
+        "fr": "Seulement les fiches autour de celle-ci (voir --depth).",
+    },
+    "help.graph.depth": {
+        "en": "With ID: records within N links (default 1).",
+        "fr": "Avec ID : les fiches à N liens au plus (1 par défaut).",
+    },
+    "help.timeline": {
+        "en": "Every dated fact as an event in date order: plans presented and adopted, "
+        "periods, programmes, poles founded and labelled, shocks, task forces, actions, "
+        "timeline entries; each with its sources, marked when sources disagree or when the "
+        "seed deck claims it.",
+        "fr": "Chaque fait daté en événement, dans l'ordre des dates : plans présentés et "
+        "adoptés, périodes, programmes, pôles créés et labellisés, chocs, task forces, "
+        "actions, jalons ; chacun avec ses sources, marqué quand les sources divergent ou "
+        "quand la présentation d'origine l'affirme.",
+    },
+    "help.timeline.from": {
+        "en": "Only events in or after this year (inclusive).",
+        "fr": "Seulement les événements de cette année ou après (incluse).",
+    },
+    "help.timeline.to": {
+        "en": "Only events in or before this year (inclusive).",
+        "fr": "Seulement les événements de cette année ou avant (incluse).",
+    },
+    "help.timeline.record": {
+        "en": "Only this record's events.",
+        "fr": "Seulement les événements de cette fiche.",
+    },
+    "help.timeline.depth": {
+        "en": "With --record: also the records within N links of it, both ways.",
+        "fr": "Avec --record : aussi les fiches à N liens au plus, dans les deux sens.",
+    },
+    "help.timeline.all": {
+        "en": "Also the dates that say as of when a figure held (member counts, figures...).",
+        "fr": "Aussi les dates auxquelles un chiffre valait (nombres de membres, chiffres...).",
+    },
 }
