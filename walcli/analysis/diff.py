@@ -18,7 +18,6 @@ from walcli.core.registry import Registry
 from walcli.core.text import localize, scalar_text
 from walcli.io.files import MAX_BYTES
 from walcli.io.git import commit_of, files_at
-from walcli.io.scan import load_registry
 from walcli.io.yaml import Document, parse_text
 
 RENAME_SIMILARITY = 0.5  # share of leaf values two records must have in common to be a rename
@@ -270,11 +269,11 @@ def _renames(
     return pairs
 
 
-def diff_registry(root: Path, rev: str, lang: str) -> RegistryDiff:
-    """The registry at rev compared with the work tree, in the given language."""
+def diff_registry(registry: Registry, rev: str, lang: str) -> RegistryDiff:
+    """The registry at rev compared with the work tree (loaded), in the given language."""
+    root = registry.root
     commit = commit_of(root, rev)
     before, unreadable_before = read_revision(root, commit)
-    registry = load_registry(root)
     after, unreadable_after = read_work_tree(registry)
     skipped = {
         where for rel in unreadable_before + unreadable_after if (where := record_file(rel, KINDS))

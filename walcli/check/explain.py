@@ -8,7 +8,7 @@ import re
 
 from walcli.check.codes import describe, registry_codes, table
 from walcli.core.errors import UsageError
-from walcli.core.problems import Code
+from walcli.core.problems import Code, shown
 from walcli.core.suggest import suggest
 from walcli.output.safe import safe
 from walcli.schema.errors import SCHEMA_CODE, SCHEMA_CODE_PREFIX, SCHEMA_CODES
@@ -29,7 +29,8 @@ def explain(code: str) -> str:
         close = suggest(code, list(table()))
         hint = f"did you mean {', '.join(close)}?" if close else None
         raise UsageError(
-            f"--explain: no problem code {code!r} (`wal validate --explain all` lists them all)",
+            f"--explain: no problem code {shown(code)} "
+            "(`wal validate --explain all` lists them all)",
             hint,
         )
     return (

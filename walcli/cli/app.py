@@ -3,20 +3,24 @@ stderr and an exit code."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
 import typer
 
 from walcli import __version__
-from walcli.core.errors import UsageError, WalError
+from walcli.core.errors import OutputError, UsageError, WalError
+from walcli.core.problems import Severity, cut, shown
 from walcli.core.registry import Registry
-from walcli.core.root import find_root
+from walcli.core.root import ROOT_ENV, find_root, nearest_root
 from walcli.core.text import LANGS
 from walcli.output.formats import Out
 from walcli.output.safe import safe
@@ -36,13 +40,41 @@ class Settings:
     root_option: str | None
     lang: str
 
-    def root(self) -> Path:
-        return find_root(self.root_option)
+    def root(self, *, bundled: bool = True) -> Path:
+        return find_root(self.root_option, bundled=bundled)
 
     def registry(self, kinds: list[str] | None = None) -> Registry:
+        """The registry every answering command reads (list, show, search, stats, diff, and
+        any command added later): loaded, and every record that failed to load named on
+        stderr, so that nothing leaves an answer without a word."""
         from walcli.io.scan import load_registry
 
-        return load_registry(self.root(), kinds)
+        root = self.root()
+        registry = load_registry(root, kinds)
+        warn_unloaded(registry, self.validate_command(root))
+        return registry
+
+    def validate_command(self, root: Path) -> str:
+        """`wal validate` as it works from here: with --root when the registry was not found
+        from the environment or the working directory."""
+        if self.root_option is None and (os.environ.get(ROOT_ENV) or nearest_root() == root):
+            return "wal validate"
+        return f"wal --root {shlex.quote(str(root))} validate"
+
+
+def warn_unloaded(registry: Registry, validate: str) -> None:
+    """One line per file that failed to load (file:line:col, what went wrong), then how to
+    see every problem."""
+    failed = sorted(
+        (p for p in registry.problems if p.severity is Severity.ERROR), key=lambda p: p.file
+    )
+    for problem in {p.file: p for p in reversed(failed)}.values():
+        say(
+            f"wal: warning: {problem.file}:{problem.line}:{problem.column}: not loaded, left "
+            f"out of this answer: {problem.message} [{problem.code}]"
+        )
+    if failed:
+        say(f"hint: {validate} lists every problem and how to fix it")
 
 
 def resolve_lang(option: str | None) -> str:
@@ -50,33 +82,105 @@ def resolve_lang(option: str | None) -> str:
     for value, origin in ((option, "--lang"), (os.environ.get("WAL_LANG"), "WAL_LANG")):
         if value:
             if value not in LANGS:
-                raise UsageError(f"{origin}: expected fr or en, got {value!r}")
+                raise UsageError(f"{origin}: expected fr or en, got {shown(value)}")
             return value
     return "fr" if os.environ.get("LANG", "").lower().startswith("fr") else "en"
 
 
+MAX_SHOWN = 500  # characters of one message line: a 100 kB argument is never echoed in full
+DEBUG_ENV = "WAL_DEBUG"
+
+
+def say(text: str) -> None:
+    """One line on stderr, shown safely and cut; nothing if stderr is closed or broken."""
+    line = f"{cut(safe(text), MAX_SHOWN)}\n"
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line)
+        stream.flush()
+    except (OSError, ValueError):  # stderr closed or full: nowhere left to say it
+        pass
+
+
 def _fail(error: WalError) -> typer.Exit:
-    typer.echo(f"wal: {safe(error.message)}", err=True)
+    say(f"wal: {error.message}")
     if error.hint:
-        typer.echo(f"hint: {safe(error.hint)}", err=True)
+        say(f"hint: {error.hint}")
     return typer.Exit(error.exit_code)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that what is left in its buffer cannot fail again when
+    Python flushes it on exit (a closed pipe, a full disk)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # not a real file (tests): nothing to do
+        pass
+
+
+def _flush() -> None:
+    """Write out what stdout holds while the boundary can still report a failure."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _output_failed(exc: OSError) -> typer.Exit:
+    _silence_stdout()
+    if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+        # `wal ... | head` closed the pipe: nothing is wrong, stop quietly.
+        return typer.Exit(0)
+    reason = exc.strerror or str(exc)
+    return _fail(OutputError(f"cannot write the output: {reason}"))
+
+
 def boundary(func: Callable[..., None]) -> Callable[..., None]:
-    """The one place where failures become a message on stderr and an exit code."""
+    """The one place where failures become one line on stderr and an exit code: 1 for data
+    problems and records not found, 2 for usage errors, broken schemas, no registry and an
+    output that cannot be written, 130 when interrupted. A failure no code foresaw is still
+    one line (exit 2), never a traceback (WAL_DEBUG=1 shows it, for developers)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         try:
             func(*args, **kwargs)
+            _flush()
         except WalError as error:
             raise _fail(error) from None
-        except BrokenPipeError:
-            # `wal ... | head` closed the pipe: nothing is wrong, stop quietly.
-            sys.stderr.close()
-            raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException):
+            _flush_then_exit()
+            raise
+        except OSError as exc:  # reading fails as problems or WalErrors: this is the output
+            raise _output_failed(exc) from None
+        except UnicodeEncodeError as exc:
+            raise _fail(OutputError(f"cannot write the output: {exc.reason}")) from None
+        except KeyboardInterrupt:
+            say("wal: interrupted")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            raise _fail(
+                WalError(
+                    f"internal error: {type(exc).__name__}: {exc}",
+                    f"please report it; {DEBUG_ENV}=1 shows where it happened",
+                )
+            ) from None
 
     return wrapper
+
+
+def _flush_then_exit() -> None:
+    """Before an exit the command chose: a closed pipe keeps its exit code (validate's 1
+    still fails a pipeline), any other failure to write is reported."""
+    try:
+        _flush()
+    except OSError as exc:
+        failed = _output_failed(exc)
+        if failed.exit_code != 0:
+            raise failed from None
 
 
 def _version(value: bool) -> None:

@@ -22,4 +22,4 @@ def diff(
 
     chosen = DIFF_FORMATS.choose(fmt, out().tty)
     run = settings(ctx)
-    chosen.render(diff_registry(run.root(), rev, run.lang), out())
+    chosen.render(diff_registry(run.registry(), rev, run.lang), out())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from walcli.cli.app import app, boundary, out, settings
+from walcli.cli.app import app, boundary, out, say, settings
 from walcli.core.errors import UsageError
 from walcli.core.kinds import KINDS
-from walcli.output.safe import safe
+from walcli.core.problems import shown
 from walcli.output.sheet import SHEET_FORMATS, Sheet
 
 SEARCH_COLUMNS = ["kind", "id", "path", "text", "sources"]
@@ -28,12 +28,12 @@ def search(
 
     for name in kind or []:
         if name not in KINDS:
-            raise UsageError(f"--kind: no kind {name!r}; expected one of {', '.join(KINDS)}")
+            raise UsageError(f"--kind: no kind {shown(name)}; expected one of {', '.join(KINDS)}")
     chosen = SHEET_FORMATS.choose(fmt, out().tty)
     run = settings(ctx)
     hits = run_search(run.registry(kind or None), query, run.lang, kind)
     rows = [[h.kind, h.id, h.path, h.text, " ".join(h.sources)] for h in hits]
     chosen.render(Sheet.one(SEARCH_COLUMNS, rows, [hit.as_dict() for hit in hits]), out())
     if not hits:
-        typer.echo(f"wal: nothing mentions {safe(query)!r}", err=True)
+        say(f"wal: nothing mentions {shown(query)}")
         raise typer.Exit(1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from walcli.cli.app import app, boundary, out, settings
-from walcli.core.problems import Severity
 from walcli.output.sheet import SHEET_FORMATS
 
 
@@ -22,6 +21,3 @@ def stats(
     chosen = SHEET_FORMATS.choose(fmt, out().tty)
     registry = settings(ctx).registry()
     chosen.render(stats_sheet(compute(registry)), out())
-    unread = sum(p.severity is Severity.ERROR for p in registry.problems)
-    if unread:
-        typer.echo(f"wal: {unread} files could not be read and are not counted", err=True)

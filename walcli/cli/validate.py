@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from walcli.cli.app import app, boundary, out, settings
+from walcli.cli.app import app, boundary, out, say, settings
 from walcli.output.problems import PROBLEM_FORMATS
 
 EXPLAIN_ALL = "all"
@@ -60,7 +60,9 @@ def validate(
     from walcli.output.problems import hints_text
 
     chosen = PROBLEM_FORMATS.choose(fmt, False, _default_format())
-    run = run_validation(settings(ctx).root(), files or [], changed=changed, strict=strict)
+    # Never the bundled snapshot: in CI that would pass against data other than the checkout's.
+    root = settings(ctx).root(bundled=False)
+    run = run_validation(root, files or [], changed=changed, strict=strict)
     if run is None:
         chosen.render(Report.of([]), out())
         typer.echo("no data file changed: nothing to check", err=True)
@@ -73,9 +75,9 @@ def validate(
     if run.given:
         plural = "" if len(run.given) == 1 else "s"
         scope = f", {len(run.given)} file{plural} reported on"
-    typer.echo(
-        f"{run.records} records{scope}, {tally['error']} errors, {tally['warning']} warnings",
-        err=True,
+    say(
+        f"{run.records} records{scope}, {tally['error']} errors, {tally['warning']} warnings "
+        f"(registry {root})"
     )
     if run.failed:
         raise typer.Exit(1)

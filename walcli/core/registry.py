@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from walcli.core.errors import RecordNotFound, UsageError
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, pointer, values_at
-from walcli.core.problems import Code, Problem
+from walcli.core.problems import Code, Problem, shown
 from walcli.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -53,6 +54,11 @@ class Registry:
     _ids: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def real_root(self) -> str:
+        """The root with every link resolved: what files read must lie inside."""
+        return os.path.realpath(self.root)
+
+    @cached_property
     def schemas(self) -> SchemaSet:
         from walcli.schema.set import SchemaSet
 
@@ -78,9 +84,16 @@ class Registry:
 
     def get(self, kind: str, record_id: str) -> Record:
         found = self.records.get(kind, {}).get(record_id)
+        if found is None and record_id in self.broken.get(kind, set()):
+            file = f"{KINDS[kind].folder}/{record_id}.yaml"
+            first = next((p for p in self.problems if p.file == file), None)
+            why = f":{first.line}:{first.column}: {first.message}" if first else ""
+            raise RecordNotFound(
+                f"{KINDS[kind].singular} {shown(record_id)} did not load: {file}{why}"
+            )
         if found is None:
             hint = did_you_mean(record_id, self.records.get(kind, {}))
-            raise RecordNotFound(f"no {KINDS[kind].singular} with id {record_id!r}{hint}")
+            raise RecordNotFound(f"no {KINDS[kind].singular} with id {shown(record_id)}{hint}")
         return found
 
     def check_id(self, kind: str, record_id: str, option: str) -> None:
@@ -88,7 +101,7 @@ class Registry:
         known = self.ids(kind)
         if record_id not in known:
             hint = did_you_mean(record_id, known)
-            raise UsageError(f"{option}: no {KINDS[kind].singular} {record_id!r}{hint}")
+            raise UsageError(f"{option}: no {KINDS[kind].singular} {shown(record_id)}{hint}")
 
     def references_of(self, record: Record) -> list[Reference]:
         found = []

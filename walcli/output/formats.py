@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TextIO, TypeVar
 
-from walcli.core.errors import UsageError
+from walcli.core.errors import OutputError, UsageError
+from walcli.core.problems import shown
 
 T = TypeVar("T")
 
@@ -22,7 +23,19 @@ class Out:
 
     @classmethod
     def stdout(cls) -> Out:
-        return cls(sys.stdout, sys.stdout.isatty())
+        """Standard output, set to write what its encoding cannot hold as escapes (\\xe9)
+        rather than fail: PYTHONIOENCODING=ascii still gets every line."""
+        stream = sys.stdout
+        if stream is None:  # `wal ... >&-`
+            raise OutputError("standard output is closed: nothing can be written")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+        try:
+            tty = stream.isatty()
+        except (OSError, ValueError):
+            tty = False
+        return cls(stream, tty)
 
     def write(self, text: str) -> None:
         self.stream.write(text)
@@ -59,7 +72,9 @@ class Formats(Generic[T]):
             return self.by_name[default or (self.tty if tty else self.pipe)]
         found = self.by_name.get(given)
         if found is None:
-            raise UsageError(f"--format: expected one of {', '.join(self.names)}, got {given!r}")
+            raise UsageError(
+                f"--format: expected one of {', '.join(self.names)}, got {shown(given)}"
+            )
         return found
 
     def render(self, value: T, given: str | None, out: Out, default: str | None = None) -> str:

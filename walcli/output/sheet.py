@@ -44,10 +44,16 @@ def rich_table(rows: Rows) -> Any:
     return table
 
 
+MIN_WIDTH = 40  # COLUMNS=0 (or 3) would leave no room for any cell: rich would print nothing
+
+
 def print_rich(renderable: Any, out: Out) -> None:
     from rich.console import Console
 
-    Console(file=out.stream, markup=False, highlight=False, emoji=False).print(renderable)
+    console = Console(file=out.stream, markup=False, highlight=False, emoji=False)
+    if console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    console.print(renderable)
 
 
 def _table(sheet: Sheet, out: Out) -> None:

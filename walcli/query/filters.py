@@ -12,6 +12,7 @@ from typing import Any
 from walcli.core.dates import year_of
 from walcli.core.errors import UsageError
 from walcli.core.kinds import Filter, Kind, Match
+from walcli.core.problems import shown
 from walcli.core.registry import Record, Registry
 from walcli.core.text import fold
 from walcli.query.values import scalars
@@ -61,7 +62,7 @@ def _matches(record: Record, *, spec: Filter, wanted: str) -> bool:
 
 def check_year(option: str, value: str) -> str:
     if not re.fullmatch(r"\d{4}", value.strip()):
-        raise UsageError(f"--{option}: expected a year such as 2013, got {value!r}")
+        raise UsageError(f"--{option}: expected a year such as 2013, got {shown(value)}")
     return value.strip()
 
 

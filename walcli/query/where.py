@@ -8,6 +8,7 @@ from typing import Any
 
 from walcli.core.dates import sort_key as date_key
 from walcli.core.errors import UsageError
+from walcli.core.problems import shown
 from walcli.core.registry import Record
 from walcli.core.suggest import did_you_mean
 from walcli.core.text import fold
@@ -27,7 +28,7 @@ class Where:
         found = _WHERE.match(text)
         if found is None:
             raise UsageError(
-                f"--where {text!r}: expected PATH OP VALUE, with OP one of = != ~ < > <= >= "
+                f"--where {shown(text)}: expected PATH OP VALUE, with OP one of = != ~ < > <= >= "
                 "(e.g. --where 'domain=biotech')"
             )
         return cls(*found.groups())
@@ -78,7 +79,7 @@ def check_paths(paths: list[str], records: list[Record], option: str) -> None:
     for path in paths:
         if path not in known:
             raise UsageError(
-                f"{option}: no field {path!r} in these records{did_you_mean(path, known)}"
+                f"{option}: no field {shown(path)} in these records{did_you_mean(path, known)}"
             )
 
 
