@@ -9,9 +9,9 @@ import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from walcli.core.dates import years_as_text
 from walcli.core.kinds import KINDS
 from walcli.core.paths import record_file
 from walcli.core.registry import Registry
@@ -136,7 +136,7 @@ class RegistryDiff:
 Side = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> data
 
 
-def _parse(raw: bytes | None, rel: str) -> dict[str, Any] | None:
+def _parse(raw: bytes | None, rel: str) -> Document | None:
     if raw is None:
         return None
     try:
@@ -144,21 +144,24 @@ def _parse(raw: bytes | None, rel: str) -> dict[str, Any] | None:
     except UnicodeDecodeError:
         return None
     doc = parse_text(text, rel, track=False)
-    return doc.data if isinstance(doc, Document) else None
+    return doc if isinstance(doc, Document) else None
 
 
-def read_revision(root: Path, commit: str) -> tuple[Side, list[str]]:
+def read_revision(registry: Registry, commit: str) -> tuple[Side, list[str]]:
+    """The records at a commit, read as the work tree's are (years at date places as text,
+    by the work tree's schemas)."""
     side: Side = {kind: {} for kind in KINDS}
     unreadable = []
-    for blob in files_at(root, commit, "data", MAX_BYTES):
+    for blob in files_at(registry.root, commit, "data", MAX_BYTES):
         where = record_file(blob.path, KINDS)
         if where is None:
             continue
-        data = _parse(blob.content, blob.path)
-        if data is None:
+        doc = _parse(blob.content, blob.path)
+        if doc is None:
             unreadable.append(blob.path)
         else:
-            side[where[0]][where[1]] = data
+            years_as_text(doc, registry.schemas.dates(KINDS[where[0]].schema))
+            side[where[0]][where[1]] = doc.data
     return side, unreadable
 
 
@@ -273,7 +276,7 @@ def diff_registry(registry: Registry, rev: str, lang: str) -> RegistryDiff:
     """The registry at rev compared with the work tree (loaded), in the given language."""
     root = registry.root
     commit = commit_of(root, rev)
-    before, unreadable_before = read_revision(root, commit)
+    before, unreadable_before = read_revision(registry, commit)
     after, unreadable_after = read_work_tree(registry)
     skipped = {
         where for rel in unreadable_before + unreadable_after if (where := record_file(rel, KINDS))

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from walcli.core.dates import years_as_text
 from walcli.core.kinds import KINDS, Kind
 from walcli.core.paths import RECORD_SUFFIX, shown_name
 from walcli.core.problems import Code, Problem, W
@@ -78,6 +79,17 @@ def _scan_strays(registry: Registry) -> None:
             )
 
 
+def _dates_as_text(registry: Registry, kind: Kind) -> None:
+    """Years at the schema's date places become text, as DESIGN.md §2 wants them in every
+    output (the schema is only read when the kind has records)."""
+    records = registry.records[kind.name]
+    if not records:
+        return
+    patterns = registry.schemas.dates(kind.schema)
+    for record in records.values():
+        years_as_text(record.doc, patterns)
+
+
 def load_registry(
     root: Path, kinds: Iterable[str] | None = None, *, track: bool = True
 ) -> Registry:
@@ -92,6 +104,7 @@ def load_registry(
     try:
         for name in chosen:
             _scan_kind(registry, KINDS[name], track)
+            _dates_as_text(registry, KINDS[name])
         if kinds is None:
             _scan_strays(registry)
     finally:

@@ -21,6 +21,7 @@ SAME_PLACE = ("allOf", "anyOf", "oneOf", "if", "then", "else", "not")
 ANY_CHILD = ("additionalProperties", "unevaluatedProperties", "items")
 MAX_PATTERN = 24
 REF_KEYWORD = "x-ref"
+DATE_KEYWORD = "x-date"
 ORDER_KEYWORD = "x-order"
 _IN_DATE_ORDER = re.compile(r"\bin date order\b", re.IGNORECASE)
 
@@ -101,4 +102,12 @@ def series_patterns(documents: Mapping[str, Any], name: str) -> list[Pattern]:
     or a description saying "in date order")."""
     return sorted(
         {pattern for pattern, node in subschemas(documents, name) if _declares_order(node)}
+    )
+
+
+def date_patterns(documents: Mapping[str, Any], name: str) -> list[Pattern]:
+    """Where a schema keeps dates: subschemas annotated `"x-date": true` (defs.schema.json's
+    date definition, wherever it is referred to)."""
+    return sorted(
+        {pattern for pattern, node in subschemas(documents, name) if node.get(DATE_KEYWORD) is True}
     )
