@@ -65,6 +65,7 @@ def human(value: Any, indent: int = 0) -> list[str]:
     elif isinstance(value, list):
         for item in value:
             nested = human(item, indent + 2) if not _flat(item) else [f"{pad}  {_inline(item)}"]
+            nested = nested or [f"{pad}  (empty)"]  # an empty mapping as an item
             lines.append(f"{pad}- {nested[0].lstrip()}")
             lines += nested[1:]
     else:
