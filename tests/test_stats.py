@@ -148,7 +148,7 @@ def test_stats_counts_what_loads_and_says_what_did_not(registry_root: Path) -> N
     assert stderr == (
         "wal: warning: data/poles/broken.yaml:2:1: not loaded, left out of this answer: "
         "did not find expected node content [yaml-syntax]\n"
-        "hint: wal validate lists every problem and how to fix it\n"
+        "hint: `wal validate` lists every problem and how to fix it\n"
     )
     assert json.loads(stdout)["kinds"][1]["records"] == 1
 

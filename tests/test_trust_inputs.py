@@ -266,4 +266,6 @@ def test_a_damaged_git_object_makes_diff_exit_2(tmp_path: Path) -> None:
     run = wal("--root", str(repo.root), "diff", "HEAD")
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr.startswith("wal: git: cannot read data/poles/biowin.yaml at ")
-    assert "hint: the repository may be damaged: `git fsck` says where" in run.stderr
+    assert (
+        f"hint: the repository may be damaged: `git -C {repo.root} fsck` says where" in run.stderr
+    )

@@ -74,7 +74,7 @@ def warn_unloaded(registry: Registry, validate: str) -> None:
             f"out of this answer: {problem.message} [{problem.code}]"
         )
     if failed:
-        say(f"hint: {validate} lists every problem and how to fix it")
+        say(f"hint: `{validate}` lists every problem and how to fix it")
 
 
 def resolve_lang(option: str | None) -> str:

@@ -74,7 +74,7 @@ def find_root(
         raise RegistryNotFound(
             "no registry here: neither this folder nor any above it holds data/ and schemas/",
             "run it inside a checkout of the registry, or name one: "
-            "wal --root DIR validate (or set WAL_ROOT=DIR)",
+            "`wal --root DIR validate` (or set WAL_ROOT=DIR)",
         )
     snapshot = bundled_root()
     if snapshot is None:

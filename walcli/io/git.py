@@ -4,6 +4,7 @@ the record files a change deletes. Git runs as a subprocess; its failures become
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,16 +96,17 @@ def files_at(root: Path, commit: str, folder: str, max_bytes: int) -> list[Blob]
         request = b"".join(sha.encode() + b"\n" for _, sha, _ in wanted)
         done = _run(root, ["cat-file", "--batch"], stdin=request)
         if done.returncode != 0:
-            raise UsageError("git cat-file: could not read the revision's files", _FSCK)
-        contents = _batch_contents(done.stdout, wanted, commit)
+            raise UsageError("git cat-file: could not read the revision's files", _fsck(root))
+        contents = _batch_contents(done.stdout, wanted, commit, _fsck(root))
     return [Blob(path, size, contents.get(path)) for path, _, size in sorted(entries)]
 
 
-_FSCK = "the repository may be damaged: `git fsck` says where"
+def _fsck(root: Path) -> str:
+    return f"the repository may be damaged: `git -C {shlex.quote(str(root))} fsck` says where"
 
 
 def _batch_contents(
-    out: bytes, wanted: list[tuple[str, str, int]], commit: str
+    out: bytes, wanted: list[tuple[str, str, int]], commit: str, hint: str
 ) -> dict[str, bytes]:
     """The blobs of `git cat-file --batch` output, each checked against its header: a
     missing or damaged object is a usage error naming the file, never a misread."""
@@ -116,12 +118,12 @@ def _batch_contents(
         if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
             state = b" ".join(header[1:]).decode("ascii", "replace") or "no answer"
             raise UsageError(
-                f"git: cannot read {path} at {commit[:12]} (object {sha[:12]}: {state})", _FSCK
+                f"git: cannot read {path} at {commit[:12]} (object {sha[:12]}: {state})", hint
             )
         size = int(header[2])
         body = out[header_end + 1 : header_end + 1 + size]
         if len(body) != size:
-            raise UsageError(f"git: {path} at {commit[:12]} is cut short", _FSCK)
+            raise UsageError(f"git: {path} at {commit[:12]} is cut short", hint)
         contents[path] = body
         at = header_end + 1 + size + 1
     return contents

@@ -79,7 +79,7 @@ def as_text(result: RegistryDiff) -> str:
         lines += ["", "References this change breaks:"]
         lines += [f"  {safe(_broken_words(b))}" for b in result.broken]
     if result.unreadable:
-        lines += ["", "Not compared (the file does not load; see wal validate):"]
+        lines += ["", "Not compared (the file does not load):"]
         lines += [f"  {safe(name)}" for name in result.unreadable]
     return "\n".join(lines) + "\n"
 
