@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -194,10 +195,20 @@ def flatten(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str,
         yield path, value
 
 
+Leaves = frozenset[tuple[tuple[str, ...], str]]
+
+
+def leaves(data: dict[str, Any]) -> Leaves:
+    """A record's leaf values (path and value), the id aside: what renames are judged on."""
+    return frozenset((p, _key(v)) for p, v in flatten(data) if p != ("id",))
+
+
 def similarity(old: dict[str, Any], new: dict[str, Any]) -> float:
     """The share of leaf values (path and value, the id aside) two records have in common."""
-    a = {(p, _key(v)) for p, v in flatten(old) if p != ("id",)}
-    b = {(p, _key(v)) for p, v in flatten(new) if p != ("id",)}
+    return shared(leaves(old), leaves(new))
+
+
+def shared(a: Leaves, b: Leaves) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / max(len(a), len(b))
@@ -249,18 +260,52 @@ def record_name(data: dict[str, Any] | None, lang: str) -> str:
     return scalar_text(localize(data.get("name"), lang))
 
 
+def _prefixes(sets: dict[str, Leaves], order: dict[Any, int]) -> dict[str, list[Any]]:
+    """For each set, its rarest leaves: as many as a rename can leave out plus one.
+
+    Two records alike enough (sharing at least RENAME_SIMILARITY of the larger one's leaves)
+    share at least ceil(RENAME_SIMILARITY * n) of each one's n leaves; so with all leaves in
+    one order, rarest first, the first leaf they share lies among the first
+    n - ceil(RENAME_SIMILARITY * n) + 1 of each (prefix filtering). Only records whose
+    prefixes meet are compared: common leaves (a shared source, a type) lie at the end and
+    are left out, so renames are found in time linear in the records, not quadratic.
+    """
+    found = {}
+    for name, items in sets.items():
+        needed = math.ceil(RENAME_SIMILARITY * len(items))
+        ranked = sorted(items, key=order.__getitem__)
+        found[name] = ranked[: len(items) - needed + 1]
+    return found
+
+
 def _renames(
     removed: list[str], added: list[str], old: dict[str, Any], new: dict[str, Any]
 ) -> list[tuple[str, str, float]]:
     """Pairs (old id, new id, similarity) of records alike enough to be one renamed record."""
-    candidates = sorted(
-        (
-            (-score, old_id, new_id)
-            for old_id in removed
-            for new_id in added
-            if (score := similarity(old[old_id], new[new_id])) >= RENAME_SIMILARITY
-        ),
-    )
+    before = {name: leaves(old[name]) for name in removed}
+    after = {name: leaves(new[name]) for name in added}
+    frequency: dict[Any, int] = {}
+    for items in (*before.values(), *after.values()):
+        for leaf in items:
+            frequency[leaf] = frequency.get(leaf, 0) + 1
+    order = {
+        leaf: rank for rank, leaf in enumerate(sorted(frequency, key=lambda x: (frequency[x], x)))
+    }
+    index: dict[Any, list[str]] = {}
+    for name, prefix in _prefixes(after, order).items():
+        for leaf in prefix:
+            index.setdefault(leaf, []).append(name)
+    empty_after = [name for name, items in after.items() if not items]
+    candidates = []
+    for old_id, prefix in _prefixes(before, order).items():
+        meeting = {new_id for leaf in prefix for new_id in index.get(leaf, [])}
+        if not before[old_id]:
+            meeting.update(empty_after)
+        for new_id in sorted(meeting):
+            score = shared(before[old_id], after[new_id])
+            if score >= RENAME_SIMILARITY:
+                candidates.append((-score, old_id, new_id))
+    candidates.sort()
     used_old: set[str] = set()
     used_new: set[str] = set()
     pairs = []
