@@ -501,12 +501,26 @@ def symlink(m: Mutator) -> str | None:
         os.symlink("/dev/zero", schema)
         return f"{m.rel(schema)} -> /dev/zero"
     else:
-        shutil.copytree(m.reg / "schemas", m.case / "outside" / "schemas")
+        shutil.copytree(m.reg / "schemas", m.case / "outside" / "schemas", ignore=_specials)
         shutil.rmtree(m.reg / "schemas")
         os.symlink("../outside/schemas", m.reg / "schemas")
         return "schemas -> ../outside/schemas (outside the root)"
     os.symlink(target, link)
     return f"{m.rel(link)} -> {target} (symlink, {how})"
+
+
+def _specials(folder: str, names: list[str]) -> list[str]:
+    """What copytree must skip: anything but folders and regular files (a FIFO blocks)."""
+    return [n for n in names if not (os.path.isdir(os.path.join(folder, n)) or _regular(folder, n))]
+
+
+def _regular(folder: str, name: str) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(os.path.join(folder, name)).st_mode)
+    except OSError:
+        return False
 
 
 def special_file(m: Mutator) -> str | None:
@@ -552,7 +566,8 @@ def folders(m: Mutator) -> str | None:
             "many-copies",
         )
     )
-    records = sorted(folder.glob("*.yaml"))
+    # Regular files only: copying a FIFO an earlier mutation made would wait for a writer.
+    records = sorted(p for p in folder.glob("*.yaml") if p.is_file() and not p.is_symlink())
     if how == "record-is-folder":
         (folder / "folder.yaml").mkdir()
         (folder / "folder.yaml" / "x.yaml").write_text("id: x\n")

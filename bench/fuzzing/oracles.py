@@ -55,21 +55,18 @@ class Failure:
             )
         if self.trace:
             lines += ["  " + line for line in self.trace.rstrip().splitlines()[-8:]]
+        if self.seed is not None:
+            lines.append(
+                f"  replay: python bench/fuzz.py --seed {self.seed} --start {self.index} "
+                "--runs 1 --keep DIR   (DIR/*/recipe.sh rebuilds the case)"
+            )
         return "\n".join(lines)
 
 
 # What no output may hold raw: C0 controls but tab and line feed, DEL, C1, bidi controls.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_NAMES = {"\x1b": "ESC", "\x9b": "CSI", "\x9d": "OSC", "\r": "CR", "\x07": "BEL"}
-JSON_FORMATS = ("json", "sarif")
 MAX_MESSAGE = 2000  # characters of one line on stderr
-
-
-def _strict_json(text: str) -> None:
-    def refuse(name: str) -> None:
-        raise ValueError(f"{name} is not JSON")
-
-    json.loads(text, parse_constant=refuse)
 
 
 def _where(frames: list[tuple[str, int, str]]) -> str:
@@ -119,101 +116,99 @@ def listed_files(case: Path, kind: str) -> int:
     )
 
 
+@dataclass(frozen=True)
+class Run:
+    """What the oracles look at: the invocation, its outcome decoded, and facts from before."""
+
+    inv: Invocation
+    out: Outcome
+    stdout: str
+    stderr: str
+    context: dict[str, Any]
+
+    @property
+    def cmd(self) -> str:
+        return self.inv.key
+
+    @property
+    def fmt(self) -> str:
+        return self.inv.fmt or "default"
+
+
+Verdict = tuple[str, str, str]  # (class, signature, detail)
+
+
 def judge(inv: Invocation, out: Outcome, context: dict[str, Any]) -> list[Failure]:
-    """Every oracle on one outcome. `context` may hold `changed` (paths a read-only command
-    changed) and `expected_records` (for a plain listing)."""
-    found: list[Failure] = []
-    cmd, fmt = inv.key, inv.fmt or "default"
+    """Every oracle on one outcome. `context` may hold `changed` (paths a command that only
+    reads changed), `overwrote` (a writer replaced a file it was not told to) and
+    `expected_records` (record files a plain listing must account for)."""
 
-    def fail(klass: str, signature: str, detail: str, trace: str = "") -> None:
-        found.append(
-            Failure(
-                klass,
-                f"{klass} | {signature}",
-                detail,
-                inv,
-                trace=trace,
-                stdout=_excerpt(out.stdout),
-                stderr=_excerpt(out.stderr),
-            )
+    def failure(klass: str, signature: str, detail: str, trace: str = "") -> Failure:
+        return Failure(
+            klass,
+            f"{klass} | {signature}",
+            detail,
+            inv,
+            trace=trace,
+            stdout=_excerpt(out.stdout),
+            stderr=_excerpt(out.stderr),
         )
 
+    stopped = _stopped(inv, out)
+    if stopped is not None:  # nothing else to judge in a run that did not end
+        return [failure(*stopped, trace=out.trace)]
+    run = Run(
+        inv,
+        out,
+        out.stdout.decode(inv.charset, "surrogateescape"),  # as the command encoded it
+        out.stderr.decode(inv.charset, "surrogateescape"),
+        context,
+    )
+    return [failure(*verdict) for oracle in ORACLES for verdict in oracle(run)]
+
+
+def _stopped(inv: Invocation, out: Outcome) -> Verdict | None:
+    """A hang, a MemoryError or an uncaught exception."""
+    where = _where(out.frames) if out.frames else "?"
     if out.timed_out:
-        where = _where(out.frames) if out.frames else "?"
-        fail("hang", f"{cmd} | {where}", f"{inv.command}: no answer (stuck in {where})", out.trace)
-        return found
+        return "hang", f"{inv.key} | {where}", f"{inv.command}: no answer (stuck in {where})"
     if out.exception == "MemoryError":
-        where = _where(out.frames)
-        fail("memory", f"{cmd} | {where}", f"{inv.command}: MemoryError in {where}", out.trace)
-        return found
+        return "memory", f"{inv.key} | {where}", f"{inv.command}: MemoryError in {where}"
     if out.exception is not None:
-        where = _where(out.frames)
         stream = inv.fault or (inv.charset if inv.charset != "utf-8" else None)
-        fail(
-            "crash",
-            # one root cause (the output stream is not handled), whichever command meets it
-            f"{out.exception} | stdout {stream}" if stream else f"{out.exception} | {where}",
-            f"{inv.command} --format {fmt}: {out.exception} in {where}",
-            out.trace,
-        )
-        return found
-    if out.exit_code not in (0, 1, 2):
-        where = f"stdout {inv.fault}" if inv.fault else cmd
-        fail("bad-exit", f"exit {out.exit_code} | {where}", f"{inv.command}: exit {out.exit_code}")
-    stdout = out.stdout.decode(inv.charset, "surrogateescape")  # as the command wrote it
-    stderr = out.stderr.decode(inv.charset, "surrogateescape")
-    if out.exit_code != 0 and not stderr.strip() and not inv.fault:
-        fail(
-            "silent-failure",
-            f"{cmd} | exit {out.exit_code}",
-            f"{inv.command}: exit {out.exit_code} with nothing on stderr",
-        )
-    printed = bool(stdout.strip()) or inv.fault is not None
-    if out.exit_code == 0 and not printed and inv.key in _NEVER_EMPTY and no_filter(inv):
-        fail("empty-output", f"{cmd} | {fmt}", f"{inv.command}: exit 0 and nothing printed")
-    if not inv.fault and stdout.strip() and "--explain" not in inv.args:
-        _formats(inv, stdout, fail)
-    for stream, text in (("stdout", stdout), ("stderr", stderr)):
-        bad = UNSAFE.search(text)
-        if bad:
-            char = bad.group()
-            name = _UNSAFE_NAMES.get(char, f"U+{ord(char):04X}")
-            category = "bidi" if ord(char) > 0x9F else ("C1" if ord(char) >= 0x7F else "C0")
-            fail(
-                "unsafe-output",
-                f"{cmd} | {fmt} | {stream} | {category}",
-                f"{inv.command} --format {fmt}: raw {name} on {stream} "
-                f"(tty={inv.tty}): ...{short(text[max(0, bad.start() - 40) : bad.end() + 40])}...",
-            )
-    longest = max((len(line) for line in stderr.splitlines()), default=0)
-    if longest > MAX_MESSAGE:
-        fail("long-message", f"{cmd}", f"{inv.command}: a {longest}-character line on stderr")
-    if CANARY in stdout or CANARY in stderr:
-        fail("read-outside-root", f"{cmd}", f"{inv.command}: printed a file from outside the root")
-    if context.get("changed"):
-        fail(
-            "wrote-files",
-            f"{cmd} | {context['changed'][0]}",
-            f"{inv.command} (reads only) changed {context['changed'][:3]}",
-        )
-    if context.get("overwrote"):
-        fail("overwrote", f"{cmd}", f"{inv.command} overwrote out/existing.md without --force")
-    expected = context.get("expected_records")
-    if expected and fmt == "json" and out.exit_code == 0 and not stderr.strip():
-        try:
-            got = json.loads(stdout)
-        except ValueError:
-            got = None
-        if isinstance(got, list) and len(got) < expected:
-            fail(
-                "silent-loss",
-                f"{cmd}",
-                f"{inv.command}: {len(got)} records listed of {expected} files, no word on stderr",
-            )
-    return found
+        # One root cause (the output stream is not handled), whichever command meets it.
+        key = f"stdout {stream}" if stream else where
+        detail = f"{inv.command} --format {inv.fmt}: {out.exception} in {where}"
+        return "crash", f"{out.exception} | {key}", detail
+    return None
 
 
-_NEVER_EMPTY = ("KIND list", "stats")
+def exit_codes(run: Run) -> list[Verdict]:
+    code = run.out.exit_code
+    if code in (0, 1, 2):
+        return []
+    where = f"stdout {run.inv.fault}" if run.inv.fault else run.cmd
+    return [("bad-exit", f"exit {code} | {where}", f"{run.inv.command}: exit {code}")]
+
+
+def a_message_when_failing(run: Run) -> list[Verdict]:
+    if run.out.exit_code == 0 or run.stderr.strip() or run.inv.fault:
+        return []
+    code = run.out.exit_code
+    detail = f"{run.inv.command}: exit {code} with nothing on stderr"
+    return [("silent-failure", f"{run.cmd} | exit {code}", detail)]
+
+
+_NEVER_EMPTY = ("KIND list", "stats")  # with no filter, these always have something to show
+
+
+def never_empty(run: Run) -> list[Verdict]:
+    if run.out.exit_code != 0 or run.stdout.strip() or run.inv.fault:
+        return []
+    if run.cmd not in _NEVER_EMPTY or not no_filter(run.inv):
+        return []
+    detail = f"{run.inv.command}: exit 0 and nothing printed"
+    return [("empty-output", f"{run.cmd} | {run.fmt}", detail)]
 
 
 def no_filter(inv: Invocation) -> bool:
@@ -221,36 +216,133 @@ def no_filter(inv: Invocation) -> bool:
     return not any(w.startswith("--") and w not in ("--format", "--root", "--lang") for w in words)
 
 
-def _formats(inv: Invocation, stdout: str, fail: Callable[..., None]) -> None:
-    cmd, fmt = inv.key, inv.fmt or "default"
-    if fmt in JSON_FORMATS:
-        try:
-            _strict_json(stdout)
-        except ValueError as exc:
-            reason = re.sub(r"[\d]+", "N", str(exc).split(":")[0])
-            fail(
-                "invalid-json", f"{cmd} | {fmt} | {reason}", f"{inv.command} --format {fmt}: {exc}"
-            )
-    elif fmt == "junit":
-        try:
-            ET.fromstring(stdout.encode("utf-8", "surrogateescape"))
-        except ET.ParseError as exc:
-            fail("invalid-xml", f"{cmd} | {fmt}", f"{inv.command} --format junit: {exc}")
-    elif fmt == "yaml":
-        try:
-            yaml.load(stdout, Loader=DateLoader)
-        except (yaml.YAMLError, RecursionError) as exc:
-            fail(
-                "invalid-yaml", f"{cmd} | {fmt}", f"{inv.command} --format yaml: {short(str(exc))}"
-            )
-    elif fmt == "github":
-        bad = [line for line in stdout.splitlines() if line and not line.startswith("::")]
-        if bad:
-            fail(
-                "github-injection",
-                f"{cmd} | {fmt}",
-                f"{inv.command} --format github: a line that is not an annotation: {short(bad[0])}",
-            )
+def formats_parse(run: Run) -> list[Verdict]:
+    """JSON is strict JSON, JUnit is XML, YAML reads back, GitHub output is annotations only."""
+    if run.inv.fault or not run.stdout.strip() or "--explain" in run.inv.args:
+        return []
+    check = _PARSERS.get(run.fmt)
+    problem = check(run.stdout) if check else None
+    if problem is None:
+        return []
+    klass, reason = problem
+    signature = f"{run.cmd} | {run.fmt}" + (" | " + reason if klass == "invalid-json" else "")
+    return [(klass, signature, f"{run.inv.command} --format {run.fmt}: {short(reason, 300)}")]
+
+
+def _json(text: str) -> tuple[str, str] | None:
+    def refuse(name: str) -> None:
+        raise ValueError(f"{name} is not JSON")
+
+    try:
+        json.loads(text, parse_constant=refuse)
+    except ValueError as exc:
+        return "invalid-json", re.sub(r"\d+", "N", str(exc).split(":")[0])
+    return None
+
+
+def _junit(text: str) -> tuple[str, str] | None:
+    try:
+        ET.fromstring(text.encode("utf-8", "surrogateescape"))
+    except ET.ParseError as exc:
+        return "invalid-xml", str(exc)
+    return None
+
+
+def _yaml(text: str) -> tuple[str, str] | None:
+    try:
+        yaml.load(text, Loader=DateLoader)
+    except (yaml.YAMLError, RecursionError) as exc:
+        return "invalid-yaml", str(exc)
+    return None
+
+
+def _github(text: str) -> tuple[str, str] | None:
+    bad = [line for line in text.splitlines() if line and not line.startswith("::")]
+    return ("github-injection", f"a line that is not an annotation: {bad[0]}") if bad else None
+
+
+_PARSERS: dict[str, Callable[[str], tuple[str, str] | None]] = {
+    "json": _json,
+    "sarif": _json,
+    "junit": _junit,
+    "yaml": _yaml,
+    "github": _github,
+}
+
+
+def safe_characters(run: Run) -> list[Verdict]:
+    """No raw control or bidi character on either stream, in any format (JSON included: it
+    may escape them, and must, for what a terminal would act on)."""
+    found = []
+    for stream, text in (("stdout", run.stdout), ("stderr", run.stderr)):
+        bad = UNSAFE.search(text)
+        if bad is None:
+            continue
+        char = bad.group()
+        name = _UNSAFE_NAMES.get(char, f"U+{ord(char):04X}")
+        category = "bidi" if ord(char) > 0x9F else ("C1" if ord(char) >= 0x7F else "C0")
+        around = short(text[max(0, bad.start() - 40) : bad.end() + 40])
+        detail = f"{run.inv.command} --format {run.fmt}: raw {name} on {stream} "
+        detail += f"(tty={run.inv.tty}): ...{around}..."
+        found.append(("unsafe-output", f"{run.cmd} | {run.fmt} | {stream} | {category}", detail))
+    return found
+
+
+def short_messages(run: Run) -> list[Verdict]:
+    longest = max((len(line) for line in run.stderr.splitlines()), default=0)
+    if longest <= MAX_MESSAGE:
+        return []
+    return [("long-message", run.cmd, f"{run.inv.command}: a {longest}-character line on stderr")]
+
+
+def inside_the_root(run: Run) -> list[Verdict]:
+    if CANARY not in run.stdout and CANARY not in run.stderr:
+        return []
+    return [("read-outside-root", run.cmd, f"{run.inv.command}: printed a file outside the root")]
+
+
+def reads_only(run: Run) -> list[Verdict]:
+    changed = run.context.get("changed")
+    if not changed:
+        return []
+    detail = f"{run.inv.command} (reads only) changed {changed[:3]}"
+    return [("wrote-files", f"{run.cmd} | {changed[0]}", detail)]
+
+
+def no_overwrite(run: Run) -> list[Verdict]:
+    if not run.context.get("overwrote"):
+        return []
+    detail = f"{run.inv.command} overwrote out/existing.md without --force"
+    return [("overwrote", run.cmd, detail)]
+
+
+def nothing_vanishes(run: Run) -> list[Verdict]:
+    """A plain JSON listing accounts for every record file, or says on stderr why not."""
+    expected = run.context.get("expected_records")
+    if not expected or run.fmt != "json" or run.out.exit_code != 0 or run.stderr.strip():
+        return []
+    try:
+        got = json.loads(run.stdout)
+    except ValueError:
+        return []
+    if not isinstance(got, list) or len(got) >= expected:
+        return []
+    detail = f"{run.inv.command}: {len(got)} records listed of {expected} files, no word on stderr"
+    return [("silent-loss", run.cmd, detail)]
+
+
+ORACLES: tuple[Callable[[Run], list[Verdict]], ...] = (
+    exit_codes,
+    a_message_when_failing,
+    never_empty,
+    formats_parse,
+    safe_characters,
+    short_messages,
+    inside_the_root,
+    reads_only,
+    no_overwrite,
+    nothing_vanishes,
+)
 
 
 def _excerpt(raw: bytes, limit: int = 1500) -> str:
