@@ -260,15 +260,16 @@ class Tally:
     harness_errors: list[str] = field(default_factory=list)
     by_signature: Counter[str] = field(default_factory=Counter)
     first: dict[str, Failure] = field(default_factory=dict)
-    seconds_by_command: Counter[str] = field(default_factory=Counter)
-    seconds_by_family: Counter[str] = field(default_factory=Counter)
+    seconds_by_command: dict[str, float] = field(default_factory=dict)
+    seconds_by_family: dict[str, float] = field(default_factory=dict)
     slowest: list[tuple[float, str, list[str]]] = field(default_factory=list)
     seconds: float = 0.0
 
     def timing(self, command: str, mutations: list[Any], seconds: float) -> None:
-        self.seconds_by_command[command] += seconds
+        self.seconds_by_command[command] = self.seconds_by_command.get(command, 0.0) + seconds
         for family, _ in mutations:
-            self.seconds_by_family[family] += seconds / len(mutations)
+            share = seconds / len(mutations)
+            self.seconds_by_family[family] = self.seconds_by_family.get(family, 0.0) + share
         self.slowest.append((seconds, command, [what for _, what in mutations]))
         self.slowest = sorted(self.slowest, reverse=True)[:8]
 
@@ -713,10 +714,12 @@ def summary(tally: Tally, options: argparse.Namespace) -> str:
         lines.append("slowest runs:")
         for seconds, command, mutations in tally.slowest:
             lines.append(f"  {seconds:6.1f} s  {command}  after  {'; '.join(mutations)[:200]}")
-        spent = ", ".join(f"{k} {v:.0f} s" for k, v in tally.seconds_by_family.most_common(6))
-        lines.append(f"time by mutation family: {spent}")
-        spent = ", ".join(f"{k} {v:.0f} s" for k, v in tally.seconds_by_command.most_common(6))
-        lines.append(f"time by command: {spent}")
+        for name, spent in (
+            ("mutation family", tally.seconds_by_family),
+            ("command", tally.seconds_by_command),
+        ):
+            top = sorted(spent.items(), key=lambda item: -item[1])[:6]
+            lines.append(f"time by {name}: " + ", ".join(f"{k} {v:.0f} s" for k, v in top))
     for error in tally.harness_errors:
         lines.append(f"harness error: {error}")
     seconds = tally.seconds or 1e-9

@@ -531,7 +531,8 @@ def invocation(rng: random.Random, pools: Pools, command: Command, fmt: str | No
         ("PRE_COMMIT_TO_REF", None),
         ("GIT_CEILING_DIRECTORIES", "{CASE}"),
     ]
-    env += ENVS.get(command.key, lambda _: [])(c)
+    extra = ENVS.get(command.key)
+    env += extra(c) if extra else []
     front: list[str] = []
     where = rng.random()
     cwd = "{CASE}"

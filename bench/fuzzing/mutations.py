@@ -178,10 +178,10 @@ def nested_sources(m: Mutator, data: Any) -> tuple[str, dict[str, str]] | None:
     paths = [p for p, _ in walk(data) if p[-1:] == ("sources",)]
     ids = [p for p, _ in walk(data) if len(p) == 3 and p[0] == "sources" and p[2] == "id"]
     if m.rng.random() < 0.2 and ids:
-        path = m.rng.choice(ids)
-        value: Any = m.rng.choice(([["x"]], {"id": "x"}, None, 12, ["a", "b"]))
-        set_at(data, path, value)
-        return f"{pointer(path)} = {flow(value)}", {}
+        at = m.rng.choice(ids)
+        odd: Any = m.rng.choice(([["x"]], {"id": "x"}, None, 12, ["a", "b"]))
+        set_at(data, at, odd)
+        return f"{pointer(at)} = {flow(odd)}", {}
     if not paths:
         return None
     path = m.rng.choice(paths)

@@ -169,15 +169,15 @@ def invoke(app: Any, inv: Invocation, case: Path, *, timeout: float, memory_mb: 
         if faulty is not None:
             faulty.fault = None  # the wrapper may still flush when collected
     seconds = time.perf_counter() - start
-    exc = result.exception
-    if exc is not None and not isinstance(exc, SystemExit):
+    raised = result.exception
+    if raised is not None and not isinstance(raised, SystemExit):
         return Outcome(
             result.exit_code,
             result.stdout_bytes,
             result.stderr_bytes,
-            type(exc).__name__,
-            _frames(exc.__traceback__),
-            _trace(exc),
+            type(raised).__name__,
+            _frames(raised.__traceback__),
+            _trace(raised),
             seconds=seconds,
         )
     return Outcome(result.exit_code, result.stdout_bytes, result.stderr_bytes, seconds=seconds)
