@@ -146,7 +146,7 @@ def run_one(
     before = Snapshot.of(case) if not writes else None
     keep = (case / "out" / "existing.md").read_bytes() if writes else None
     if real or inv.real:
-        outcome = invoke_real(inv, case, timeout=timeout)
+        outcome = invoke_real(inv, case, timeout=timeout, memory_mb=memory_mb)
     else:
         outcome = invoke(app, inv, case, timeout=timeout, memory_mb=memory_mb)
     if before is not None and not outcome.timed_out:

@@ -47,6 +47,12 @@ class _Faulty(io.RawIOBase):
 
     def __init__(self, fault: str) -> None:
         self.fault: str | None = fault
+        # A real descriptor, as a process's stdout has: rich, on a broken pipe, points it at
+        # /dev/null with dup2.
+        self.fd = os.open(os.devnull, os.O_WRONLY)
+
+    def fileno(self) -> int:
+        return self.fd
 
     def writable(self) -> bool:
         return True
@@ -168,6 +174,7 @@ def invoke(app: Any, inv: Invocation, case: Path, *, timeout: float, memory_mb: 
         os.chdir(old_cwd)
         if faulty is not None:
             faulty.fault = None  # the wrapper may still flush when collected
+            os.close(faulty.fd)
     seconds = time.perf_counter() - start
     raised = result.exception
     if raised is not None and not isinstance(raised, SystemExit):
@@ -183,9 +190,10 @@ def invoke(app: Any, inv: Invocation, case: Path, *, timeout: float, memory_mb: 
     return Outcome(result.exit_code, result.stdout_bytes, result.stderr_bytes, seconds=seconds)
 
 
-def invoke_real(inv: Invocation, case: Path, *, timeout: float) -> Outcome:
+def invoke_real(inv: Invocation, case: Path, *, timeout: float, memory_mb: int) -> Outcome:
     """Run one invocation as `python -m walcli` with real streams: a pipe, a terminal (a pty in
-    raw mode), a closed stdout, /dev/full, a pipe nobody reads, PYTHONIOENCODING."""
+    raw mode), a closed stdout, /dev/full, a pipe nobody reads, PYTHONIOENCODING. Its address
+    space is limited to memory_mb more than an interpreter needs to start."""
     args, env, cwd = inv.expand(case)
     full_env = {k: v for k, v in os.environ.items() if env.get(k, "") is not None}
     full_env.update({k: v for k, v in env.items() if v is not None})
@@ -204,7 +212,7 @@ def invoke_real(inv: Invocation, case: Path, *, timeout: float) -> Outcome:
                 stdout=writer,
                 stderr=err,
                 start_new_session=True,
-                preexec_fn=(lambda: os.close(1)) if inv.fault == "closed" else None,
+                preexec_fn=lambda: _child_setup(inv, memory_mb),
             )
         except OSError as exc:  # the working directory was removed by a mutation
             if reader is not None:
@@ -231,6 +239,18 @@ def invoke_real(inv: Invocation, case: Path, *, timeout: float) -> Outcome:
         ]
         outcome.trace = tail[-3000:]
     return outcome
+
+
+_START_MB = 512  # what python -m walcli maps before it reads anything (with room to spare)
+
+
+def _child_setup(inv: Invocation, memory_mb: int) -> None:
+    import resource
+
+    limit = (memory_mb + _START_MB) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if inv.fault == "closed":
+        os.close(1)
 
 
 def _stdout_for(inv: Invocation) -> tuple[int | None, int | None]:

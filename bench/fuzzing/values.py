@@ -257,7 +257,8 @@ def load_yaml(raw: bytes) -> Any:
     """The data of a record file, or None when it is not readable YAML any more."""
     try:
         return yaml.load(raw.decode("utf-8"), Loader=DateLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, RecursionError, ValueError):
+    # What libyaml accepts, PyYAML's constructors may still refuse (a float too large...).
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError, ValueError, ArithmeticError):
         return None
 
 
