@@ -81,7 +81,11 @@ def _runner(inv: Invocation) -> tuple[Any, _Faulty | None]:
                     if inv.tty:
                         stream.isatty = lambda: True  # type: ignore[method-assign]
                 if faulty is not None:
-                    sys.stdout = io.TextIOWrapper(io.BufferedWriter(faulty), encoding=inv.charset)
+                    # A process's stdout meets a closed pipe or a full disk at the write that
+                    # overflows it (as measured: python -m walcli ... >/dev/full fails in the
+                    # command's own write, not at exit), so nothing waits in a buffer here.
+                    buffer = io.BufferedWriter(faulty, buffer_size=1)
+                    sys.stdout = io.TextIOWrapper(buffer, encoding=inv.charset, write_through=True)
                 yield streams
 
     return Runner(charset=inv.charset), faulty
