@@ -269,3 +269,18 @@ def test_a_damaged_git_object_makes_diff_exit_2(tmp_path: Path) -> None:
     assert (
         f"hint: the repository may be damaged: `git -C {repo.root} fsck` says where" in run.stderr
     )
+
+
+@POSIX
+def test_files_given_to_validate_may_be_loops_and_non_utf8_names(mini: Path, wal: Wal) -> None:
+    poles = mini / "data" / "poles"
+    (poles / "loop.yaml").symlink_to("loop.yaml")
+    odd = os.path.join(os.fsencode(poles), b"bio\xffwin.yaml")
+    shutil.copyfile(poles / "biowin.yaml", odd)
+    run = wal("validate", str(poles / "loop.yaml"), os.fsdecode(odd), "--format", "json")
+    assert run.exit_code == 1, run.stderr
+    found = {(p["file"], p["code"]) for p in json.loads(run.stdout)["problems"]}
+    assert found == {
+        ("data/poles/loop.yaml", "not-a-file"),
+        ("data/poles/bio\\xffwin.yaml", "id-mismatch"),
+    }

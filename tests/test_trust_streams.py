@@ -151,3 +151,41 @@ def test_a_failure_nothing_foresaw_is_one_line(wal: Wal, monkeypatch: pytest.Mon
         "wal: internal error: ZeroDivisionError: division by zero\n"
         "hint: please report it; WAL_DEBUG=1 shows where it happened\n"
     )
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    ("args", "parse"),
+    [
+        (("poles", "show", "biowin", "--format", "json"), "json"),
+        (("poles", "list", "--format", "json"), "json"),
+        (("poles", "list", "--format", "yaml"), "yaml"),
+        (("poles", "show", "mecatech", "--format", "yaml"), "yaml"),
+        (("search", "pôle", "--format", "json"), "json"),
+        (("stats", "--format", "json"), "json"),
+        (("validate", "--format", "sarif"), "json"),
+        (("validate", "--format", "junit"), "xml"),
+    ],
+)
+def test_documents_stay_valid_and_exact_in_any_encoding(
+    run_main: object, encoding: str, args: tuple[str, ...], parse: str
+) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    import yaml
+
+    def document(stream_encoding: str) -> object:
+        raw = io.BytesIO()
+        stdout = io.TextIOWrapper(raw, encoding=stream_encoding)
+        code, stderr = run_main(stdout, "--lang", "fr", *args)  # type: ignore[operator]
+        assert code == 0, stderr
+        stdout.flush()
+        text = raw.getvalue().decode(stream_encoding)
+        if parse == "json":
+            return json.loads(text)
+        if parse == "yaml":
+            return yaml.safe_load(text)
+        return ET.tostring(ET.fromstring(text.split("\n", 1)[1]), encoding="unicode")
+
+    assert document(encoding) == document("utf-8")

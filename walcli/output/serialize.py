@@ -28,7 +28,8 @@ def _yaml_escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def to_yaml(value: Any) -> str:
+def to_yaml(value: Any, *, ascii: bool = False) -> str:
+    """YAML of the value; with ascii, every other character written as an escape."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
@@ -41,5 +42,7 @@ def to_yaml(value: Any) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
     Dumper.add_representer(str, text)
-    dumped: str = yaml.dump(value, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
+    dumped: str = yaml.dump(
+        value, Dumper=Dumper, allow_unicode=not ascii, sort_keys=False, width=100
+    )
     return UNSAFE.sub(_yaml_escape, dumped)
