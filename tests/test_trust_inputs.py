@@ -215,6 +215,25 @@ def _huge_number(schemas: Path) -> None:
     (schemas / "poles.schema.json").write_text('{"maximum": ' + "9" * 5000 + "}")
 
 
+def _not_a_schema(schemas: Path) -> None:
+    path = schemas / "poles.schema.json"
+    document = json.loads(path.read_text())
+    document["properties"]["sources"] = {"properties": 2006.0}
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def _missing_defs(schemas: Path) -> None:
+    (schemas / "defs.schema.json").unlink()
+
+
+def _root_self_reference(schemas: Path) -> None:
+    (schemas / "poles.schema.json").write_text('{"$ref": "#"}', encoding="utf-8")
+
+
+def _deep_object(schemas: Path) -> None:
+    (schemas / "poles.schema.json").write_text('{"a":' * 5000 + "1" + "}" * 5000)
+
+
 BROKEN_SCHEMAS = {
     _ref_typo: "schemas/poles.schema.json: /properties/labelled/$ref: $ref "
     "'defs.schema.json#/$defs/date-claimz' names no schema of the set",
@@ -225,6 +244,12 @@ BROKEN_SCHEMAS = {
     _dev_zero: "schemas/poles.schema.json: cannot read schema file: the link points outside",
     _deep: "schemas/poles.schema.json: broken schema file: nested too deeply",
     _huge_number: "schemas/poles.schema.json: broken schema file: Exceeds the limit",
+    _not_a_schema: "schemas/poles.schema.json: /properties/sources/properties: "
+    "expected an object of schemas, got float",
+    _missing_defs: "schemas/domains.schema.json: /properties/continues/items/$ref: $ref "
+    "'defs.schema.json#/$defs/domain-ref' names schemas/defs.schema.json, which is not there",
+    _root_self_reference: "schemas/poles.schema.json: /: the schema refers back to itself",
+    _deep_object: "schemas/poles.schema.json: broken schema file: nested too deeply",
 }
 
 

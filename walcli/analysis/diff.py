@@ -281,9 +281,36 @@ def _prefixes(sets: dict[str, Leaves], order: dict[Any, int]) -> dict[str, list[
 def _renames(
     removed: list[str], added: list[str], old: dict[str, Any], new: dict[str, Any]
 ) -> list[tuple[str, str, float]]:
-    """Pairs (old id, new id, similarity) of records alike enough to be one renamed record."""
+    """Pairs (old id, new id, similarity) of records alike enough to be one renamed record:
+    those comparing every removed record with every added one would pair (the best first,
+    ties by id), found in time linear in the records."""
     before = {name: leaves(old[name]) for name in removed}
     after = {name: leaves(new[name]) for name in added}
+    pairs = _identical(before, after)
+    return pairs + _alike(before, after)
+
+
+def _identical(before: dict[str, Leaves], after: dict[str, Leaves]) -> list[tuple[str, str, float]]:
+    """Records renamed without a change, paired in id order, and taken out of both sides:
+    copies of one record renamed together would otherwise all meet one another."""
+    groups: dict[Leaves, tuple[list[str], list[str]]] = {}
+    for name in sorted(before):
+        groups.setdefault(before[name], ([], []))[0].append(name)
+    for name in sorted(after):
+        if after[name] in groups:
+            groups[after[name]][1].append(name)
+    pairs = [
+        (old_id, new_id, 1.0)
+        for olds, news in groups.values()
+        for old_id, new_id in zip(olds, news, strict=False)
+    ]
+    for old_id, new_id, _ in pairs:
+        del before[old_id], after[new_id]
+    return pairs
+
+
+def _alike(before: dict[str, Leaves], after: dict[str, Leaves]) -> list[tuple[str, str, float]]:
+    """Pairs of records alike enough, compared only where their rarest leaves meet."""
     frequency: dict[Any, int] = {}
     for items in (*before.values(), *after.values()):
         for leaf in items:

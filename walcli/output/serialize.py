@@ -32,14 +32,18 @@ def to_yaml(value: Any, *, ascii: bool = False) -> str:
     """YAML of the value; with ascii, every other character written as an escape."""
     import yaml
 
-    class Dumper(yaml.SafeDumper):
+    # libyaml's emitter when PyYAML has it: the pure-Python one is five times slower.
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]
         pass
 
-    def text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    def text(dumper: Any, data: str) -> yaml.ScalarNode:
         # Text holding such a character is written double-quoted: there, and only there,
         # YAML reads an escape as the character it stands for.
         style = '"' if UNSAFE.search(data) else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+        node: yaml.ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+        return node
 
     Dumper.add_representer(str, text)
     dumped: str = yaml.dump(

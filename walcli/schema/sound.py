@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from walcli.core.errors import SchemaError
-from walcli.core.paths import pointer
+from walcli.core.paths import JsonPath, pointer
 
 MAX_NESTING = 64
 # Keywords whose values are instance data, not schemas: a "$ref" inside them is just data.
@@ -60,6 +60,71 @@ def _target(documents: Mapping[str, Any], ref: str, current: str) -> tuple[Any, 
     return node, (doc_name, fragment)
 
 
+_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_ONE_SCHEMA = (
+    "not",
+    "if",
+    "then",
+    "else",
+    "items",
+    "additionalItems",
+    "additionalProperties",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "contains",
+    "propertyNames",
+)
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+
+
+def _is_schema(value: Any) -> bool:
+    return isinstance(value, dict | bool)
+
+
+def _subschemas(node: dict[str, Any], path: JsonPath) -> Iterator[tuple[Any, JsonPath, str]]:
+    """(value, path, what it must be) for every place of node where a schema goes."""
+    for keyword in _SCHEMA_MAPS:
+        if keyword in node:
+            value = node[keyword]
+            if not isinstance(value, dict):
+                yield value, (*path, keyword), "an object of schemas"
+                continue
+            for key, sub in value.items():
+                yield sub, (*path, keyword, key), "a schema"
+    for keyword in _ONE_SCHEMA:
+        if keyword in node:
+            yield node[keyword], (*path, keyword), "a schema"
+    for keyword in _SCHEMA_LISTS:
+        if keyword in node:
+            value = node[keyword]
+            if not isinstance(value, list) or not value:
+                yield value, (*path, keyword), "a non-empty array of schemas"
+                continue
+            for index, sub in enumerate(value):
+                yield sub, (*path, keyword, index), "a schema"
+
+
+def _check_shapes(name: str, document: dict[str, Any]) -> None:
+    """Every place where a schema goes holds one (an object or a boolean), and every $ref is
+    text: what the walkers and the validators take for granted, checked before they run."""
+    stack: list[tuple[dict[str, Any], JsonPath]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        if "$ref" in node and not isinstance(node["$ref"], str):
+            raise SchemaError(f"schemas/{name}: {pointer((*path, '$ref'))}: $ref must be text")
+        for value, where, what in _subschemas(node, path):
+            if what != "a schema" or not _is_schema(value):
+                kind = type(value).__name__
+                raise SchemaError(f"schemas/{name}: {pointer(where)}: expected {what}, got {kind}")
+            if isinstance(value, dict):
+                if len(where) > MAX_NESTING:
+                    raise SchemaError(
+                        f"schemas/{name}: {pointer(where)}: the schema nests deeper than "
+                        f"{MAX_NESTING} levels"
+                    )
+                stack.append((value, where))
+
+
 def check_documents(documents: Mapping[str, Any]) -> None:
     """Raise a SchemaError for the first fault of the set, else return."""
     located: dict[int, Where] = {}
@@ -70,6 +135,7 @@ def check_documents(documents: Mapping[str, Any]) -> None:
             raise SchemaError(
                 f"schemas/{name}: the schema is {kind}; a schema file holds an object"
             )
+        _check_shapes(name, document)
         own_id = document.get("$id")
         if own_id is not None and own_id != name:
             raise SchemaError(
@@ -99,6 +165,12 @@ def _same_place(
     ref = node.get("$ref")
     if isinstance(ref, str):
         target = _target(documents, ref, name)
+        missing = ref.partition("#")[0]
+        if missing and missing not in documents:
+            raise SchemaError(
+                f"schemas/{name}: {pointer((*path, '$ref'))}: $ref {ref!r} names "
+                f"schemas/{missing}, which is not there"
+            )
         if target is None:
             raise SchemaError(
                 f"schemas/{name}: {pointer((*path, '$ref'))}: $ref {ref!r} names no schema "
