@@ -20,7 +20,9 @@ import pytest
 from bench.fuzzing import Invocation, Template, discover, run_case
 from walcli.cli import app
 
-SEED = 7
+# Of seeds 1 to 12, the one whose cases met the most kinds of failure (six, none a hang) on
+# the code this harness was written against (7ac9d56); any seed states the same property.
+SEED = 2
 CASES = 40
 PER_CASE = 2  # command runs per case
 COMMANDS = discover(app)

@@ -73,11 +73,13 @@ def _pools(reg: Path) -> Pools:
     pools = Pools()
     sources: set[str] = set()
     words: set[str] = set()
+    texts: dict[tuple[str, str], set[str]] = {}
     for kind in KINDS:
         pools.ids[kind] = sorted(p.stem for p in (reg / "data" / kind).glob("*.yaml"))
         paths: set[str] = set()
         for file in sorted((reg / "data" / kind).glob("*.yaml")):
             data = load_yaml(file.read_bytes())
+            texts[(kind, file.stem)] = {v for _, v in walk(data) if isinstance(v, str)}
             for path, value in walk(data):
                 dotted = ".".join(str(s) for s in path if not isinstance(s, int))
                 if dotted:
@@ -89,6 +91,10 @@ def _pools(reg: Path) -> Pools:
         pools.paths[kind] = sorted(paths)
     pools.sources = sorted(sources)
     pools.words = sorted(words)
+    every = {i for ids in pools.ids.values() for i in ids}
+    for record, values in sorted(texts.items()):
+        for named in sorted(values & every - {record[1]}):
+            pools.referrers.setdefault(named, []).append(record)
     return pools
 
 
@@ -119,8 +125,8 @@ def build_case(
     """The case's folder (mutated) and its invocations; the same for the same seed and index."""
     rng = case_rng(seed, index)
     template.instantiate(dest)
-    mutations = mutate(rng, dest, template.pools)
-    return mutations, plan(rng, template.pools, commands, formats_per_command)
+    mutations, touched = mutate(rng, dest, template.pools)
+    return mutations, plan(rng, template.pools, commands, formats_per_command, touched)
 
 
 def context_for(case: Path, inv: Invocation) -> dict[str, Any]:

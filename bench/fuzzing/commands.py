@@ -7,7 +7,7 @@ import random
 import re
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -235,6 +235,7 @@ class ArgContext:
     rng: random.Random
     pools: Pools
     command: Command
+    hot: list[tuple[str, str]] = field(default_factory=list)  # records the mutations changed
 
     @property
     def kind(self) -> str | None:
@@ -242,6 +243,9 @@ class ArgContext:
 
     def record_id(self) -> str:
         rng, kind = self.rng, self.kind
+        near = self._near_hot()
+        if near and rng.random() < 0.5:
+            return rng.choice(near)
         if kind and self.pools.ids.get(kind) and rng.random() < 0.75:
             return rng.choice(self.pools.ids[kind])
         return rng.choice(
@@ -257,6 +261,14 @@ class ArgContext:
                 "bio\udcffwin",
             )
         )
+
+    def _near_hot(self) -> list[str]:
+        """Ids of this kind among the changed records and the records that name them (whose
+        `show` prints the changed record's name)."""
+        near = set(self.hot)
+        for _, hot_id in self.hot:
+            near.update(self.pools.referrers.get(hot_id, []))
+        return sorted(i for k, i in near if self.kind in (None, k))
 
     def field_path(self) -> str:
         kind = self.kind or self.rng.choice(KINDS)
@@ -491,9 +503,14 @@ def _generic_args(c: ArgContext, known: set[str]) -> list[str]:
 
 
 def plan(
-    rng: random.Random, pools: Pools, commands: list[Command], formats_per_command: int
+    rng: random.Random,
+    pools: Pools,
+    commands: list[Command],
+    formats_per_command: int,
+    hot: list[tuple[str, str]] | None = None,
 ) -> list[Invocation]:
-    """Every command, each with up to `formats_per_command` of its formats (at random)."""
+    """Every command, each with up to `formats_per_command` of its formats (at random); ids
+    are often those of the changed records `hot` or of records that name them."""
     runs: list[Invocation] = []
     ordered = [c for c in commands if c.path[0] not in WRITERS]
     ordered += [c for c in commands if c.path[0] in WRITERS]  # writers last
@@ -504,12 +521,18 @@ def plan(
         if command.formats and rng.random() < 0.03:
             chosen.append("no-such-format")
         for fmt in chosen:
-            runs.append(invocation(rng, pools, command, fmt))
+            runs.append(invocation(rng, pools, command, fmt, hot or []))
     return runs
 
 
-def invocation(rng: random.Random, pools: Pools, command: Command, fmt: str | None) -> Invocation:
-    c = ArgContext(rng, pools, command)
+def invocation(
+    rng: random.Random,
+    pools: Pools,
+    command: Command,
+    fmt: str | None,
+    hot: list[tuple[str, str]],
+) -> Invocation:
+    c = ArgContext(rng, pools, command, hot)
     generator = ARGS.get(command.key)
     args = generator(c) if generator else []
     args = args + _generic_args(c, {a for a in args if a.startswith("--")})

@@ -10,7 +10,7 @@ import re
 import shutil
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ class Mutator:
     rng: random.Random
     case: Path
     pools: Pools
+    touched: list[tuple[str, str]] = field(default_factory=list)  # records changed: (kind, id)
 
     @property
     def reg(self) -> Path:
@@ -59,8 +60,13 @@ class Mutator:
         return found
 
     def record(self) -> Path | None:
+        """A record file to change (remembered: commands are then pointed at it)."""
         files = self.record_files()
-        return self.rng.choice(files) if files else None
+        if not files:
+            return None
+        chosen = self.rng.choice(files)
+        self.touched.append((chosen.parent.name, chosen.stem))
+        return chosen
 
     def schema(self) -> Path:
         return self.reg / "schemas" / f"{self.rng.choice(SCHEMAS)}.schema.json"
@@ -809,8 +815,10 @@ MUTATIONS: tuple[tuple[str, Op, int], ...] = (
 )
 
 
-def mutate(rng: random.Random, case: Path, pools: Pools) -> list[tuple[str, str]]:
-    """Apply one to three mutations; [(family, description)]."""
+def mutate(
+    rng: random.Random, case: Path, pools: Pools
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Apply one to three mutations: ([(family, description)], [(kind, id) of records changed])."""
     m = Mutator(rng, case, pools)
     done: list[tuple[str, str]] = []
     count = rng.choices((1, 2, 3), weights=(70, 20, 10))[0]
@@ -826,4 +834,4 @@ def mutate(rng: random.Random, case: Path, pools: Pools) -> list[tuple[str, str]
             what = None
         if what is not None:
             done.append((names[index], what))
-    return done
+    return done, m.touched

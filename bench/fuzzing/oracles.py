@@ -167,6 +167,10 @@ def judge(inv: Invocation, out: Outcome, context: dict[str, Any]) -> list[Failur
     return [failure(*verdict) for oracle in ORACLES for verdict in oracle(run)]
 
 
+# What writing to a closed, full or narrow (ascii) stdout raises.
+_STREAM_ERRORS = ("OSError", "BrokenPipeError", "UnicodeEncodeError", "AttributeError")
+
+
 def _stopped(inv: Invocation, out: Outcome) -> Verdict | None:
     """A hang, a MemoryError or an uncaught exception."""
     where = _where(out.frames) if out.frames else "?"
@@ -177,7 +181,7 @@ def _stopped(inv: Invocation, out: Outcome) -> Verdict | None:
     if out.exception is not None:
         stream = inv.fault or (inv.charset if inv.charset != "utf-8" else None)
         # One root cause (the output stream is not handled), whichever command meets it.
-        key = f"stdout {stream}" if stream else where
+        key = f"stdout {stream}" if stream and out.exception in _STREAM_ERRORS else where
         detail = f"{inv.command} --format {inv.fmt}: {out.exception} in {where}"
         return "crash", f"{out.exception} | {key}", detail
     return None

@@ -95,6 +95,8 @@ class Pools:
     sources: list[str] = field(default_factory=list)  # source ids
     words: list[str] = field(default_factory=list)  # words found in the text, for search
     paths: dict[str, list[str]] = field(default_factory=dict)  # kind -> dotted field paths
+    # id -> the records whose data name it, as (kind, id): what `show` prints it in
+    referrers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def any_id(self, rng: random.Random) -> str:
         kind = rng.choice([k for k in KINDS if self.ids.get(k)])
