@@ -18,13 +18,13 @@ _DATA_KEYWORDS = frozenset({"enum", "const", "default", "examples"})
 # Keywords whose subschemas apply to the very same value (no descent into it).
 _SAME_PLACE_ONE = ("not", "if", "then", "else")
 _SAME_PLACE_MANY = ("allOf", "anyOf", "oneOf")
+_SAME_PLACE_KEYS = frozenset({"$ref", *_SAME_PLACE_ONE, *_SAME_PLACE_MANY})
 
-Where = tuple[str, str]  # (document name, JSON Pointer)
 
-
-def _nodes(name: str, document: Any) -> Iterator[tuple[Any, tuple[str | int, ...]]]:
-    """Every value of a document that may be a schema, with its path (iteratively)."""
-    stack: list[tuple[Any, tuple[str | int, ...]]] = [(document, ())]
+def _mappings(name: str, document: Any) -> Iterator[tuple[dict[str, Any], JsonPath]]:
+    """Every mapping of a document that may be a schema, with its path (iteratively, and
+    refusing nesting beyond MAX_NESTING)."""
+    stack: list[tuple[Any, JsonPath]] = [(document, ())]
     while stack:
         node, path = stack.pop()
         if len(path) > MAX_NESTING:
@@ -32,16 +32,22 @@ def _nodes(name: str, document: Any) -> Iterator[tuple[Any, tuple[str | int, ...
                 f"schemas/{name}: {pointer(path)}: the schema nests deeper than "
                 f"{MAX_NESTING} levels"
             )
-        yield node, path
         if isinstance(node, dict):
+            yield node, path
             stack.extend(
-                (value, (*path, key)) for key, value in node.items() if key not in _DATA_KEYWORDS
+                (value, (*path, key))
+                for key, value in node.items()
+                if key not in _DATA_KEYWORDS and isinstance(value, dict | list)
             )
         elif isinstance(node, list):
-            stack.extend((value, (*path, index)) for index, value in enumerate(node))
+            stack.extend(
+                (value, (*path, index))
+                for index, value in enumerate(node)
+                if isinstance(value, dict | list)
+            )
 
 
-def _target(documents: Mapping[str, Any], ref: str, current: str) -> tuple[Any, Where] | None:
+def _target(documents: Mapping[str, Any], ref: str, current: str) -> tuple[Any, str] | None:
     """What a $ref names inside the set: a file name of the set (or nothing, for the same
     document) and a JSON Pointer fragment."""
     doc_name, _, fragment = ref.partition("#")
@@ -57,7 +63,7 @@ def _target(documents: Mapping[str, Any], ref: str, current: str) -> tuple[Any, 
             node = node[int(key)]
         else:
             return None
-    return node, (doc_name, fragment)
+    return node, doc_name
 
 
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
@@ -127,8 +133,8 @@ def _check_shapes(name: str, document: dict[str, Any]) -> None:
 
 def check_documents(documents: Mapping[str, Any]) -> None:
     """Raise a SchemaError for the first fault of the set, else return."""
-    located: dict[int, Where] = {}
-    edges: dict[Where, list[tuple[Where, str]]] = {}
+    located: dict[int, tuple[str, JsonPath]] = {}  # every mapping, by identity
+    nodes: dict[int, dict[str, Any]] = {}
     for name, document in documents.items():
         if not isinstance(document, dict):
             kind = "an array" if isinstance(document, list) else type(document).__name__
@@ -142,76 +148,76 @@ def check_documents(documents: Mapping[str, Any]) -> None:
                 f"schemas/{name}: /$id: {own_id!r} differs from the file name; "
                 "the set knows each schema by its file name"
             )
-        for node, path in _nodes(name, document):
-            if isinstance(node, dict):
-                located.setdefault(id(node), (name, pointer(path)))
-    for name, document in documents.items():
-        for node, path in _nodes(name, document):
-            if isinstance(node, dict):
-                edges[(name, pointer(path))] = _same_place(documents, name, node, path, located)
-    _refuse_cycles(edges)
+        for node, path in _mappings(name, document):
+            located.setdefault(id(node), (name, path))
+            nodes.setdefault(id(node), node)
+    edges = {
+        key: found
+        for key, node in nodes.items()
+        if (found := _same_place(documents, node, located[key]))
+    }
+    _refuse_cycles(edges, located)
 
 
 def _same_place(
-    documents: Mapping[str, Any],
-    name: str,
-    node: dict[str, Any],
-    path: tuple[str | int, ...],
-    located: dict[int, Where],
-) -> list[tuple[Where, str]]:
-    """The subschemas that apply to the same value as node, each with the keyword leading
-    there; a $ref that names nothing is refused here."""
-    found: list[tuple[Where, str]] = []
+    documents: Mapping[str, Any], node: dict[str, Any], where: tuple[str, JsonPath]
+) -> list[int]:
+    """The subschemas that apply to the same value as node (by identity); a $ref that names
+    nothing is refused here."""
+    if node.keys().isdisjoint(_SAME_PLACE_KEYS):
+        return []
+    name, path = where
+    found: list[int] = []
     ref = node.get("$ref")
     if isinstance(ref, str):
-        target = _target(documents, ref, name)
         missing = ref.partition("#")[0]
         if missing and missing not in documents:
             raise SchemaError(
                 f"schemas/{name}: {pointer((*path, '$ref'))}: $ref {ref!r} names "
                 f"schemas/{missing}, which is not there"
             )
+        target = _target(documents, ref, name)
         if target is None:
             raise SchemaError(
                 f"schemas/{name}: {pointer((*path, '$ref'))}: $ref {ref!r} names no schema "
                 "of the set (refs are FILE.schema.json#/pointer or #/pointer)"
             )
-        where = located.get(id(target[0]), target[1])
-        found.append((where, "$ref"))
+        if isinstance(target[0], dict):
+            found.append(id(target[0]))
     for keyword in _SAME_PLACE_ONE:
         if isinstance(node.get(keyword), dict):
-            found.append(((name, pointer((*path, keyword))), keyword))
+            found.append(id(node[keyword]))
     for keyword in _SAME_PLACE_MANY:
         subs = node.get(keyword)
-        for index, sub in enumerate(subs if isinstance(subs, list) else []):
-            if isinstance(sub, dict):
-                found.append(((name, pointer((*path, keyword, index))), keyword))
+        found += [
+            id(sub) for sub in (subs if isinstance(subs, list) else []) if isinstance(sub, dict)
+        ]
     return found
 
 
-def _refuse_cycles(edges: dict[Where, list[tuple[Where, str]]]) -> None:
+def _refuse_cycles(edges: dict[int, list[int]], located: dict[int, tuple[str, JsonPath]]) -> None:
     """A path of same-place subschemas that comes back to where it started never ends."""
-    state: dict[Where, int] = {}  # 1 on the current path, 2 done
-    for start in sorted(edges):
+    state: dict[int, int] = {}  # 1 on the current path, 2 done
+    for start in edges:
         if state.get(start):
             continue
-        trail: list[Where] = [start]
-        stack: list[Iterator[tuple[Where, str]]] = [iter(edges.get(start, []))]
+        trail: list[int] = [start]
+        stack: list[Iterator[int]] = [iter(edges[start])]
         state[start] = 1
         while stack:
-            step = next(stack[-1], None)
-            if step is None:
+            target = next(stack[-1], None)
+            if target is None:
                 state[trail.pop()] = 2
                 stack.pop()
                 continue
-            target, _ = step
             if state.get(target) == 1:
                 loop = [*trail[trail.index(target) :], target]
-                doc, at = target
-                chain = " -> ".join(where[1] or "/" for where in loop)
+                doc, at = located[target]
+                chain = " -> ".join(pointer(located[key][1]) or "/" for key in loop)
                 raise SchemaError(
-                    f"schemas/{doc}: {at or '/'}: the schema refers back to itself without "
-                    f"descending into the value ({chain}): no validator could ever finish"
+                    f"schemas/{doc}: {pointer(at) or '/'}: the schema refers back to itself "
+                    f"without descending into the value ({chain}): no validator could ever "
+                    "finish"
                 )
             if not state.get(target):
                 state[target] = 1
