@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from walcli.cli import app
@@ -17,6 +18,18 @@ TESTS = Path(__file__).parent
 MINI = TESTS / "fixtures" / "mini"
 REPO = TESTS.parent
 GOLDEN = TESTS / "golden"
+
+
+# Hypothesis: the same examples on every run (CI must not pass or fail by chance), unless
+# seeds are asked for: `pytest --hypothesis-seed=N`, or WAL_HYPOTHESIS=random for fresh ones.
+settings.register_profile("wal-ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("wal-random", derandomize=False, database=None, deadline=None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    seeded = config.getoption("hypothesis_seed", default=None) is not None
+    fresh = seeded or os.environ.get("WAL_HYPOTHESIS") == "random"
+    settings.load_profile("wal-random" if fresh else "wal-ci")
 
 
 @dataclass

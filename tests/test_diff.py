@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers_validate import Repo, edit, make_registry, wal
-from walcli.analysis.diff import MISSING, field_changes, similarity
+from walcli.analysis.diff import MISSING, field_changes
+from walcli.analysis.renames import similarity
 
 
 @pytest.fixture
@@ -140,10 +141,13 @@ def test_nothing_changed(repo: Repo) -> None:
 
 def test_unreadable_files_are_listed_not_compared(repo: Repo) -> None:
     (repo.root / "data" / "poles" / "biowin.yaml").write_text("id: [broken\n", encoding="utf-8")
-    text = diff(repo, "HEAD")
-    assert text.endswith(
-        "Not compared (the file does not load; see wal validate):\n  data/poles/biowin.yaml\n"
+    run = wal("--root", str(repo.root), "diff", "HEAD")
+    assert run.exit_code == 0
+    assert run.stderr.startswith(
+        "wal: warning: data/poles/biowin.yaml:2:1: not loaded, left out of this answer: "
     )
+    text = run.stdout
+    assert text.endswith("Not compared (the file does not load):\n  data/poles/biowin.yaml\n")
     assert "removed pole biowin" not in text
 
 

@@ -108,7 +108,7 @@ def test_a_broken_change_names_file_line_column_and_fix(
         "hint [unknown-reference]: Use one of the suggested ids, or add the missing record.",
         "hint [yaml-implicit-type]: Quote the value as the message shows ('NO', '12:30'); "
         "for a number, write it in plain decimals (8, not 010).",
-        "4 records, 1 file reported on, 2 errors, 0 warnings",
+        f"4 records, 1 file reported on, 2 errors, 0 warnings (registry {repo.root})",
     ]
 
 

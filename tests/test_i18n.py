@@ -176,6 +176,8 @@ ALLOWED = {
     # Graphviz DOT syntax, not words
     "digraph wal {",
     '  node [style=filled, fontname="Helvetica", fontsize=11];',
+    # the YAML tag of text, for the emitter
+    "tag:yaml.org,2002:str",
 }
 # Calls whose literal arguments are never shown: patterns and rich styles.
 NOT_SHOWN = {"compile", "match", "stylize", "highlight_words", "highlight_regex"}
@@ -360,7 +362,9 @@ def test_validate_speaks_french(tmp_path: Path) -> None:
         french.stdout
     )
     assert "champ inattendu 'colour'" in french.stdout
-    assert french.stderr.splitlines()[-1] == "7 fiches, 2 erreurs, 0 avertissement"
+    assert french.stderr.splitlines()[-1] == (
+        f"7 fiches, 2 erreurs, 0 avertissement (registre {root.resolve()})"
+    )
     assert "conseil [unknown-reference] : Utilisez l'un des identifiants suggérés" in french.stderr
     explained = Wal(root)("validate", "--explain", "unknown-reference", "--lang", "fr").stdout
     assert explained.splitlines()[0] == "unknown-reference (erreur)"

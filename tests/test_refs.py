@@ -156,7 +156,8 @@ def test_unreadable_file_is_reported(root: Path, xref: Wal) -> None:
     (root / "data/poles/broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     done = xref("refs", "plan-a")
     assert done.exit_code == 0
-    assert done.stderr == "wal: 1 files could not be read and are left out\n"
+    assert done.stderr.startswith("wal: warning: data/poles/broken.yaml:2:1: not loaded")
+    assert done.stderr.endswith("hint: `wal validate` lists every problem and how to fix it\n")
 
 
 def test_done_when_marshall_1(tmp_path: Path) -> None:

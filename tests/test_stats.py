@@ -93,7 +93,11 @@ def golden(name: str, actual: str) -> None:
 
 
 def test_fixture_registry_is_valid(registry_root: Path) -> None:
-    assert wal(registry_root, "validate") == ("", "7 records, 0 errors, 0 warnings\n", 0)
+    assert wal(registry_root, "validate") == (
+        "",
+        f"7 records, 0 errors, 0 warnings (registry {registry_root})\n",
+        0,
+    )
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("markdown", "md"), ("tsv", "tsv")])
@@ -141,7 +145,11 @@ def test_stats_counts_what_loads_and_says_what_did_not(registry_root: Path) -> N
     (registry_root / "data" / "poles" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
     stdout, stderr, code = wal(registry_root, "stats", "-f", "json")
     assert code == 0
-    assert stderr == "wal: 1 files could not be read and are not counted\n"
+    assert stderr == (
+        "wal: warning: data/poles/broken.yaml:2:1: not loaded, left out of this answer: "
+        "did not find expected node content [yaml-syntax]\n"
+        "hint: `wal validate` lists every problem and how to fix it\n"
+    )
     assert json.loads(stdout)["kinds"][1]["records"] == 1
 
 

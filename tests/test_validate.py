@@ -18,7 +18,7 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 def test_clean_registry_exits_0(wal: Wal) -> None:
     run = wal("validate")
     assert (run.exit_code, run.stdout) == (0, "")
-    assert run.stderr == "7 records, 0 errors, 0 warnings\n"
+    assert run.stderr == f"7 records, 0 errors, 0 warnings (registry {wal.root})\n"
 
 
 def test_broken_file_names_file_line_and_column(wal: Wal, mini: Path) -> None:
@@ -53,7 +53,7 @@ def test_every_problem_at_once_sorted(wal: Wal, mini: Path) -> None:
         "data/poles/mecatech.yaml:1:5: error [id-mismatch] id 'meca-tech' differs from the file "
         "name mecatech.yaml\n"
     )
-    assert run.stderr.endswith("7 records, 6 errors, 0 warnings\n")
+    assert run.stderr.endswith(f"7 records, 6 errors, 0 warnings (registry {mini})\n")
 
 
 def test_json_report_follows_the_contract(wal: Wal, mini: Path) -> None:

@@ -107,7 +107,7 @@ def test_text_lines_and_hints(broken: Path) -> None:
         "did you mean biotech?"
     )
     assert "hint [unknown-reference]: Use one of the suggested ids" in run.stderr
-    assert run.stderr.endswith("4 records, 3 errors, 2 warnings\n")
+    assert run.stderr.endswith(f"4 records, 3 errors, 2 warnings (registry {broken})\n")
 
 
 def test_github_annotations_are_the_default_under_actions(broken: Path) -> None:

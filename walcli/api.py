@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from walcli.core.problems import Problem
+from walcli.core.problems import Problem, shown
 from walcli.core.registry import Record, Registry
 from walcli.query.filters import ListQuery
 
@@ -33,11 +33,11 @@ def select(
     from walcli.core.kinds import KINDS
 
     if kind not in KINDS:
-        raise UsageError(f"no kind {kind!r}; expected one of {', '.join(KINDS)}")
+        raise UsageError(f"no kind {shown(kind)}; expected one of {', '.join(KINDS)}")
     query = ListQuery(KINDS[kind], dict(filters), list(where or []), sort)
     unknown = sorted(set(filters) - {f.option for f in KINDS[kind].filters})
     if unknown:
-        raise UsageError(f"{kind} have no filter {unknown[0]!r}")
+        raise UsageError(f"{kind} have no filter {shown(unknown[0])}")
     return query.run(registry)
 
 

@@ -6,22 +6,19 @@ value, and the references the change breaks. Git is only read (ls-tree and cat-f
 from __future__ import annotations
 
 import difflib
-import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from walcli.analysis.renames import key as _key
+from walcli.analysis.renames import renames as _renames
+from walcli.core.dates import years_as_text
 from walcli.core.kinds import KINDS
 from walcli.core.paths import record_file
 from walcli.core.registry import Registry
 from walcli.core.text import localize, scalar_text
 from walcli.io.files import MAX_BYTES
 from walcli.io.git import commit_of, files_at
-from walcli.io.scan import load_registry
 from walcli.io.yaml import Document, parse_text
-
-RENAME_SIMILARITY = 0.5  # share of leaf values two records must have in common to be a rename
 
 
 class _Missing:
@@ -138,7 +135,7 @@ class RegistryDiff:
 Side = dict[str, dict[str, dict[str, Any]]]  # kind -> id -> data
 
 
-def _parse(raw: bytes | None, rel: str) -> dict[str, Any] | None:
+def _parse(raw: bytes | None, rel: str) -> Document | None:
     if raw is None:
         return None
     try:
@@ -146,21 +143,24 @@ def _parse(raw: bytes | None, rel: str) -> dict[str, Any] | None:
     except UnicodeDecodeError:
         return None
     doc = parse_text(text, rel, track=False)
-    return doc.data if isinstance(doc, Document) else None
+    return doc if isinstance(doc, Document) else None
 
 
-def read_revision(root: Path, commit: str) -> tuple[Side, list[str]]:
+def read_revision(registry: Registry, commit: str) -> tuple[Side, list[str]]:
+    """The records at a commit, read as the work tree's are (years at date places as text,
+    by the work tree's schemas)."""
     side: Side = {kind: {} for kind in KINDS}
     unreadable = []
-    for blob in files_at(root, commit, "data", MAX_BYTES):
+    for blob in files_at(registry.root, commit, "data", MAX_BYTES):
         where = record_file(blob.path, KINDS)
         if where is None:
             continue
-        data = _parse(blob.content, blob.path)
-        if data is None:
+        doc = _parse(blob.content, blob.path)
+        if doc is None:
             unreadable.append(blob.path)
         else:
-            side[where[0]][where[1]] = data
+            years_as_text(doc, registry.schemas.dates(KINDS[where[0]].schema))
+            side[where[0]][where[1]] = doc.data
     return side, unreadable
 
 
@@ -175,31 +175,6 @@ def read_work_tree(registry: Registry) -> tuple[Side, list[str]]:
 
 
 # -- comparing ----------------------------------------------------------------------------------
-
-
-def _key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-
-
-def flatten(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """Every scalar (and empty collection) under a value, with its dotted path."""
-    if isinstance(value, dict) and value:
-        for key, item in value.items():
-            yield from flatten(item, (*path, str(key)))
-    elif isinstance(value, list) and value:
-        for index, item in enumerate(value):
-            yield from flatten(item, (*path, str(index)))
-    else:
-        yield path, value
-
-
-def similarity(old: dict[str, Any], new: dict[str, Any]) -> float:
-    """The share of leaf values (path and value, the id aside) two records have in common."""
-    a = {(p, _key(v)) for p, v in flatten(old) if p != ("id",)}
-    b = {(p, _key(v)) for p, v in flatten(new) if p != ("id",)}
-    if not a and not b:
-        return 1.0
-    return len(a & b) / max(len(a), len(b))
 
 
 def field_changes(old: Any, new: Any, path: tuple[str, ...] = ()) -> list[FieldChange]:
@@ -248,34 +223,11 @@ def record_name(data: dict[str, Any] | None, lang: str) -> str:
     return scalar_text(localize(data.get("name"), lang))
 
 
-def _renames(
-    removed: list[str], added: list[str], old: dict[str, Any], new: dict[str, Any]
-) -> list[tuple[str, str, float]]:
-    """Pairs (old id, new id, similarity) of records alike enough to be one renamed record."""
-    candidates = sorted(
-        (
-            (-score, old_id, new_id)
-            for old_id in removed
-            for new_id in added
-            if (score := similarity(old[old_id], new[new_id])) >= RENAME_SIMILARITY
-        ),
-    )
-    used_old: set[str] = set()
-    used_new: set[str] = set()
-    pairs = []
-    for negative, old_id, new_id in candidates:
-        if old_id not in used_old and new_id not in used_new:
-            used_old.add(old_id)
-            used_new.add(new_id)
-            pairs.append((old_id, new_id, round(-negative, 2)))
-    return pairs
-
-
-def diff_registry(root: Path, rev: str, lang: str) -> RegistryDiff:
-    """The registry at rev compared with the work tree, in the given language."""
+def diff_registry(registry: Registry, rev: str, lang: str) -> RegistryDiff:
+    """The registry at rev compared with the work tree (loaded), in the given language."""
+    root = registry.root
     commit = commit_of(root, rev)
-    before, unreadable_before = read_revision(root, commit)
-    registry = load_registry(root)
+    before, unreadable_before = read_revision(registry, commit)
     after, unreadable_after = read_work_tree(registry)
     skipped = {
         where for rel in unreadable_before + unreadable_after if (where := record_file(rel, KINDS))

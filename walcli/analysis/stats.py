@@ -135,7 +135,8 @@ def _count_fact(stats: KindStats, cited: Any, weak: set[str]) -> None:
     stats.facts += 1
     if isinstance(cited, list) and cited:
         stats.sourced += 1
-        if all(c in weak for c in cited):
+        # Only text ids name sources: `sources: [[x]]` is a broken citation, not a weak one.
+        if all(isinstance(c, str) and c in weak for c in cited):
             stats.weak_only += 1
     else:
         stats.unsourced += 1

@@ -3,12 +3,14 @@ only what some files (and the records git deletes in a change) concern."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from walcli.core.errors import UsageError
-from walcli.core.problems import Problem, Severity, sorted_problems
+from walcli.core.paths import shown_name
+from walcli.core.problems import Problem, Severity, cut, sorted_problems
 
 
 @dataclass(frozen=True)
@@ -69,28 +71,39 @@ class Validation:
 
 def record_files(given: str, root: Path) -> list[str]:
     """A FILES argument as paths relative to the root: a folder stands for every file in it
-    (the root itself for the whole registry, as if no FILES were given)."""
+    (the root itself for the whole registry, as if no FILES were given). Names are shown as
+    the registry shows them (bytes that are not UTF-8 as escapes)."""
     relative = _relative(given, root)
     folder = root / relative
-    if not folder.is_dir() or folder.is_symlink() or relative.endswith((".yaml", ".yml")):
-        return [relative]  # a file, a path since deleted, or a folder posing as a record
+    try:
+        listed = folder.is_dir() and not folder.is_symlink()
+    except OSError:  # a name too long, a loop: not a folder to list
+        listed = False
+    if not listed or relative.endswith((".yaml", ".yml")):
+        return [shown_name(relative)]  # a file, a path since deleted, or a folder posing as one
     if relative == ".":
         return []
-    found = sorted(
-        (Path(relative) / path.relative_to(folder)).as_posix()
-        for path in folder.rglob("*")
-        if not path.is_dir() or path.is_symlink()
-    )
-    return found or [relative]
+    try:
+        found = sorted(
+            shown_name((Path(relative) / path.relative_to(folder)).as_posix())
+            for path in folder.rglob("*")
+            if not path.is_dir() or path.is_symlink()
+        )
+    except OSError as exc:
+        raise UsageError(f"{cut(given, 200)}: cannot list the folder: {exc.strerror}") from None
+    return found or [shown_name(relative)]
 
 
 def _relative(given: str, root: Path) -> str:
-    path = Path(given)
-    absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    """The path relative to the root; links are followed up to the last name, which is the
+    file the user named (a link to a record is reported as itself)."""
+    absolute = os.path.abspath(given)
+    parent, name = os.path.split(absolute)
+    real = os.path.join(os.path.realpath(parent), name) if name else os.path.realpath(absolute)
     try:
-        return absolute.relative_to(root.resolve()).as_posix()
+        return Path(real).relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
-        raise UsageError(f"{given}: not inside the registry at {root}") from None
+        raise UsageError(f"{cut(given, 200)}: not inside the registry at {root}") from None
 
 
 def validate(

@@ -25,6 +25,6 @@ def diff(
 
     chosen = DIFF_FORMATS.choose(fmt, out().tty)
     run = settings(ctx)
-    result = diff_registry(run.root(), rev, run.lang)
+    result = diff_registry(run.registry(), rev, run.lang)
     result.lang = run.lang
     chosen.render(result, out())

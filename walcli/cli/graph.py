@@ -53,4 +53,4 @@ def graph(
     with settled():
         found = build_graph(registry, run.lang, center=center, depth=steps, kinds=kinds)
         chosen.render(found, out())
-    warn_unread(registry, run.lang)
+    warn_unread(registry, run)

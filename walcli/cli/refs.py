@@ -9,10 +9,9 @@ from contextlib import contextmanager
 
 import typer
 
-from walcli.cli.app import boundary, command, out, settings
+from walcli.cli.app import Settings, boundary, command, out, settings, warn_unloaded
 from walcli.cli.framework import EXAMPLES, help_key
 from walcli.core.errors import UsageError
-from walcli.core.problems import Severity
 from walcli.core.registry import Registry
 from walcli.i18n import t
 from walcli.output.refs import REFS_FORMATS
@@ -37,11 +36,9 @@ def settled() -> Iterator[None]:
         gc.unfreeze()
 
 
-def warn_unread(registry: Registry, lang: str) -> None:
-    """Files that did not load are left out of what a command shows: say so on stderr."""
-    unread = sum(p.severity is Severity.ERROR for p in registry.problems)
-    if unread:
-        typer.echo(f"wal: {t('xref.unread', lang, count=unread)}", err=True)
+def warn_unread(registry: Registry, run: Settings) -> None:
+    """Files that did not load are left out of what a command shows: name each on stderr."""
+    warn_unloaded(registry, run.validate_command(registry.root), run.lang)
 
 
 @command(
@@ -78,4 +75,4 @@ def refs(
     record = find_record(registry, record_id, run.lang, asked)
     with settled():
         chosen.render(find_refs(registry, record, run.lang, depth), out())
-    warn_unread(registry, run.lang)
+    warn_unread(registry, run)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from walcli.cli.app import boundary, command, out, settings
+from walcli.cli.app import boundary, command, out, say, settings
 from walcli.cli.framework import EXAMPLES, help_key
 from walcli.core.errors import UsageError
 from walcli.core.kinds import KINDS
 from walcli.i18n.catalog import msg, t
-from walcli.output.safe import safe
 from walcli.output.sheet import SHEET_FORMATS, Rows, Sheet
 
 SEARCH_COLUMNS = ["kind", "id", "path", "text", "sources"]
@@ -56,5 +55,5 @@ def search(
     sheet = Sheet([Rows(header, rows, roles=ROLES)], [hit.as_dict() for hit in hits])
     chosen.render(sheet, out())
     if not hits:
-        typer.echo("wal: " + t("errors.nothing_found", run.lang, query=safe(query)), err=True)
+        say("wal: " + t("errors.nothing_found", run.lang, query=query))
         raise typer.Exit(1)

@@ -6,8 +6,6 @@ import typer
 
 from walcli.cli.app import boundary, command, out, settings
 from walcli.cli.framework import EXAMPLES, help_key
-from walcli.core.problems import Severity
-from walcli.i18n.catalog import t
 from walcli.output.sheet import SHEET_FORMATS
 
 
@@ -30,6 +28,3 @@ def stats(
     registry = run.registry()
     sheet = stats_sheet(compute(registry), run.lang if chosen.people else None)
     chosen.render(sheet, out())
-    unread = sum(p.severity is Severity.ERROR for p in registry.problems)
-    if unread:
-        typer.echo("wal: " + t("errors.unread_files", run.lang, count=unread), err=True)

@@ -88,6 +88,6 @@ def timeline(
     with settled():
         events = find_events(registry, run.lang, selection)
         chosen.render(Timeline(events, run.lang, selection), out())
-    warn_unread(registry, run.lang)
+    warn_unread(registry, run)
     if not events:
         typer.echo(f"wal: {t('timeline.empty', run.lang)}", err=True)

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from walcli.cli.app import boundary, command, out, settings
+from walcli.cli.app import boundary, command, out, say, settings
 from walcli.cli.framework import EXAMPLES, help_key
 from walcli.i18n.catalog import t
 from walcli.output.problems import PROBLEM_FORMATS
@@ -69,10 +69,12 @@ def validate(
     from walcli.output.problems import hints_text
 
     chosen = PROBLEM_FORMATS.choose(fmt, False, _default_format())
-    run = run_validation(run_settings.root(), files or [], changed=changed, strict=strict)
+    # Never the bundled snapshot: in CI that would pass against data other than the checkout's.
+    root = run_settings.root(bundled=False)
+    run = run_validation(root, files or [], changed=changed, strict=strict)
     if run is None:
         chosen.render(Report.of([]).localized(lang), out())
-        typer.echo(t("validate.nothing_changed", lang), err=True)
+        say(t("validate.nothing_changed", lang))
         return
     report = run.report.localized(lang)
     chosen.render(report, out())
@@ -90,7 +92,8 @@ def validate(
         scope=scope,
         errors=_count("validate.md.errors", tally["error"], lang),
         warnings=_count("validate.md.warnings", tally["warning"], lang),
+        root=str(root),
     )
-    typer.echo(summary, err=True)
+    say(summary)
     if run.failed:
         raise typer.Exit(1)

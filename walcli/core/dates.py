@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from walcli.core.paths import Pattern, values_at
+
+if TYPE_CHECKING:
+    from walcli.io.yaml import Document
 
 Day = tuple[int, int, int]
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -57,3 +62,28 @@ def sort_key(value: Any) -> tuple[Day, int] | None:
 def year_of(value: Any) -> int | None:
     found = re.match(r"^(\d{4})", str(value))
     return int(found.group(1)) if found else None
+
+
+_YEAR = re.compile(r"^[0-9]{4}$")
+
+
+def years_as_text(doc: Document, patterns: list[Pattern]) -> None:
+    """Dates are text end to end: where the schema keeps a date, a value YAML read as a
+    number (`start: 2006`, unquoted) becomes the text it was written as ("2006").
+
+    What else was written there stays as written too (1_999, 0x7D6, 2006.0, 1700): as text,
+    the schema's date pattern judges it, and a misread number can never pass as a year.
+    """
+    for pattern in patterns:
+        for path, value in list(values_at(doc.data, pattern)):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            written = doc.implicit.pop(path, None)
+            if written is None:  # data made in code: only a plain year is known to be one
+                if not isinstance(value, int) or not _YEAR.match(str(value)):
+                    continue
+                written = str(value)
+            parent: Any = doc.data
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = written

@@ -58,3 +58,9 @@ class RecordNotFound(WalError):
     """The asked id is not in the registry."""
 
     exit_code = 1
+
+
+class OutputError(WalError):
+    """The output cannot be written: stdout closed, a full disk, an encoding that fails."""
+
+    exit_code = 2

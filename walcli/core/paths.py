@@ -33,6 +33,17 @@ def dotted(path: Iterable[str | int]) -> str:
     return ".".join(str(p) for p in path)
 
 
+def shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (which Python keeps as lone surrogates)
+    shown as \\xff escapes, so that every output can carry the name and no two names
+    collide."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no byte stands for
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def record_file(rel: str, kinds: Iterable[str]) -> tuple[str, str] | None:
     """(kind, id) of `data/KIND/ID.yaml` (relative to the root, POSIX), else None.
 

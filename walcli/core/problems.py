@@ -57,6 +57,12 @@ def cut(text: str, limit: int = MAX_MESSAGE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """A value a person gave, quoted as in Python and cut: an argument of 100 kB is named,
+    not echoed."""
+    return cut(repr(value), limit)
+
+
 @dataclass(frozen=True, slots=True)
 class Code:
     """A stable problem code, its severity, what it means and how to fix it."""

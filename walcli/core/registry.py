@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -56,6 +57,11 @@ class Registry:
     _ids: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def real_root(self) -> str:
+        """The root with every link resolved: what files read must lie inside."""
+        return os.path.realpath(self.root)
+
+    @cached_property
     def schemas(self) -> SchemaSet:
         from walcli.schema.set import SchemaSet
 
@@ -84,6 +90,19 @@ class Registry:
         RecordNotFound suggesting ids that start with, contain or look like what was typed."""
         by_id = self.records.get(kind, {})
         found = by_id.get(record_id) or by_id.get(same(record_id, by_id) or "")
+        broken = self.broken.get(kind, set())
+        unread = record_id if record_id in broken else same(record_id, broken)
+        if found is None and unread is not None:  # its file is there but did not load
+            from walcli.i18n.catalog import msg
+
+            file = f"{KINDS[kind].folder}/{unread}.yaml"
+            first = next((p for p in self.problems if p.file == file), None)
+            where = f"{file}:{first.line}:{first.column}" if first else file
+            why = first.message if first else ""
+            kind_word = msg(f"common.kind.{KINDS[kind].singular}")
+            raise RecordNotFound(
+                msg("errors.not_loaded", kind=kind_word, id=unread, where=where, why=why)
+            )
         if found is None:
             raise RecordNotFound(
                 with_hint(_no_such("errors.no_record", kind, record_id), record_id, by_id)

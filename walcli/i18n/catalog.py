@@ -64,9 +64,16 @@ def t(key: str, lang: str, /, **fields: Any) -> str:
     return template.format(**{name: render(value, lang) for name, value in fields.items()})
 
 
+FIELD_LIMIT = 200
+
+
 def render(value: Any, lang: str) -> Any:
+    """A field as a message shows it: a Msg in the same language; a long text cut, so that an
+    argument of 100 kB is named, not echoed."""
     if isinstance(value, Msg):
         return value.render(lang)
+    if isinstance(value, str) and len(value) > FIELD_LIMIT:
+        return value[: FIELD_LIMIT - 1] + "…"
     return value
 
 

@@ -3,6 +3,9 @@ the answer is a Document or a located Problem."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from walcli.core.problems import Code, E, Problem
@@ -25,7 +28,13 @@ NOT_A_FILE = Code(
     "A path in a data folder that looks like a record is not a regular, readable file.",
     "Replace it with a regular file or remove it.",
 )
-CODES = (ENCODING, FILE_TOO_LARGE, NOT_A_FILE)
+LINK_OUTSIDE_ROOT = Code(
+    "link-outside-root",
+    E,
+    "A symbolic link in a data folder (a record or a kind's folder) points outside the registry.",
+    "Copy the record into the registry instead of linking to it.",
+)
+CODES = (ENCODING, FILE_TOO_LARGE, NOT_A_FILE, LINK_OUTSIDE_ROOT)
 
 
 def _at(text: str, index: int) -> tuple[int, int]:
@@ -58,16 +67,103 @@ def decode(raw: bytes, rel: str) -> str | Problem:
     return text
 
 
-def read_file(path: Path, rel: str, *, track: bool = True) -> Document | Problem:
+def read_file(
+    path: Path, rel: str, *, track: bool = True, root: str | None = None
+) -> Document | Problem:
     """Read one record file. Whatever it holds, the answer is a Document or a Problem."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return NOT_A_FILE.in_file(rel, f"cannot read the file: {exc.strerror or exc}")
-    if len(raw) > MAX_BYTES:
-        return FILE_TOO_LARGE.in_file(rel, f"larger than {MAX_BYTES} bytes")
+    raw = read_bytes(path, rel, MAX_BYTES, root)
+    if isinstance(raw, Problem):
+        return raw
     text = decode(raw, rel)
     if isinstance(text, Problem):
         return text
     return parse_text(text, rel, track=track)
+
+
+# Never wait on what is opened (a FIFO), never make it our terminal, never hand it to git.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _what(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _opened_path(fd: int, path: Path, info: os.stat_result) -> str | None:
+    """The real path of what fd is open on: what the kernel says (Linux), else the path's
+    real path if it still leads to the very file opened. None if it no longer does (the
+    file was swapped while being opened)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        pass
+    real = os.path.realpath(path)
+    try:
+        now = os.stat(real)
+    except OSError:
+        return None
+    return real if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino) else None
+
+
+def read_bytes(path: Path, rel: str, limit: int, root: str | None = None) -> bytes | Problem:
+    """The bytes of a regular file, opened once: at most limit of them (more is a problem),
+    and, given the registry's real root, only from a file inside it whatever links lead
+    there. What was opened is checked, not what the path named before: a link swapped
+    during the run cannot leak an outside file. Loops, pipes and devices are problems."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return NOT_A_FILE.in_file(rel, "a symbolic link that leads back to itself (a loop)")
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return NOT_A_FILE.in_file(rel, "a symbolic link to nothing (its target is gone)")
+        return NOT_A_FILE.in_file(rel, f"cannot read the file: {exc.strerror or exc}")
+    try:
+        info = os.fstat(fd)
+        if root is not None:
+            real = _opened_path(fd, path, info)
+            if real is None:
+                return NOT_A_FILE.in_file(rel, "the file changed while it was being opened")
+            if not inside(real, root):
+                return LINK_OUTSIDE_ROOT.in_file(rel, "the link points outside the registry")
+        if not stat.S_ISREG(info.st_mode):
+            return NOT_A_FILE.in_file(rel, f"{_what(info.st_mode)}, not a regular file")
+        if info.st_size > limit:
+            return FILE_TOO_LARGE.in_file(rel, f"larger than {limit} bytes")
+        return _read_at_most(fd, rel, limit)
+    except OSError as exc:
+        return NOT_A_FILE.in_file(rel, f"cannot read the file: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
+
+
+def _read_at_most(fd: int, rel: str, limit: int) -> bytes | Problem:
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        try:
+            chunk = os.read(fd, limit + 1 - size)
+        except BlockingIOError:  # a regular file never blocks; whatever did is not one
+            return NOT_A_FILE.in_file(rel, "not a regular file")
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:  # it grew while being read
+        return FILE_TOO_LARGE.in_file(rel, f"larger than {limit} bytes")
+    return b"".join(chunks)

@@ -4,11 +4,14 @@ the record files a change deletes. Git runs as a subprocess; its failures become
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from walcli.core.errors import UsageError
+from walcli.core.paths import shown_name
+from walcli.core.problems import shown
 
 _TIMEOUT = 120
 
@@ -57,11 +60,11 @@ def commit_of(root: Path, rev: str) -> str:
     """The commit a revision names, or a usage error saying the revision is unknown."""
     work_tree(root)
     if rev.startswith("-") or not rev.strip():
-        raise UsageError(f"{rev!r} is not a git revision")
+        raise UsageError(f"{shown(rev)} is not a git revision")
     done = _run(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"])
     if done.returncode != 0:
         raise UsageError(
-            f"unknown git revision {rev!r}",
+            f"unknown git revision {shown(rev)}",
             "name a commit, branch or tag, e.g. HEAD~1, main or origin/main",
         )
     return done.stdout.decode().strip()
@@ -86,21 +89,56 @@ def files_at(root: Path, commit: str, folder: str, max_bytes: int) -> list[Blob]
         if len(parts) < 4 or parts[1] != b"blob":
             continue  # submodules and the like
         size = int(parts[3]) if parts[3].isdigit() else 0
-        entries.append((name.decode("utf-8", "surrogateescape"), parts[2].decode(), size))
+        entries.append((shown_name(os.fsdecode(name)), parts[2].decode("ascii", "replace"), size))
     wanted = [(path, sha, size) for path, sha, size in entries if size <= max_bytes]
     contents: dict[str, bytes] = {}
     if wanted:
         request = b"".join(sha.encode() + b"\n" for _, sha, _ in wanted)
         done = _run(root, ["cat-file", "--batch"], stdin=request)
         if done.returncode != 0:
-            raise UsageError("git cat-file: could not read the revision's files")
-        out, at = done.stdout, 0
-        for path, _, _ in wanted:
-            header_end = out.index(b"\n", at)
-            size = int(out[at:header_end].split()[2])
-            contents[path] = out[header_end + 1 : header_end + 1 + size]
-            at = header_end + 1 + size + 1
+            raise UsageError("git cat-file: could not read the revision's files", _fsck(root))
+        contents = _batch_contents(done.stdout, wanted, commit, _fsck(root))
     return [Blob(path, size, contents.get(path)) for path, _, size in sorted(entries)]
+
+
+def _fsck(root: Path) -> str:
+    return f"the repository may be damaged: `git -C {shlex.quote(str(root))} fsck` says where"
+
+
+def _batch_contents(
+    out: bytes, wanted: list[tuple[str, str, int]], commit: str, hint: str
+) -> dict[str, bytes]:
+    """The blobs of `git cat-file --batch` output, each checked against its header: a
+    missing or damaged object is a usage error naming the file, never a misread."""
+    contents: dict[str, bytes] = {}
+    at = 0
+    for path, sha, _ in wanted:
+        header_end = out.find(b"\n", at)
+        header = out[at:header_end].split() if header_end >= 0 else []
+        if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+            state = b" ".join(header[1:]).decode("ascii", "replace") or "no answer"
+            raise UsageError(
+                f"git: cannot read {path} at {commit[:12]} (object {sha[:12]}: {state})", hint
+            )
+        size = int(header[2])
+        body = out[header_end + 1 : header_end + 1 + size]
+        if len(body) != size:
+            raise UsageError(f"git: {path} at {commit[:12]} is cut short", hint)
+        contents[path] = body
+        at = header_end + 1 + size + 1
+    return contents
+
+
+def verified_ref(root: Path, ref: str, origin: str) -> str:
+    """The commit a revision from the environment names, checked as a revision (never read
+    by git as an option): a usage error otherwise."""
+    done = _run(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"])
+    if ref.startswith("-") or not ref.strip() or done.returncode != 0:
+        raise UsageError(
+            f"{origin}={shown(ref)} is not a git revision of this repository",
+            "set it to a commit, branch or tag (pre-commit sets it from --from-ref/--to-ref)",
+        )
+    return done.stdout.decode().strip()
 
 
 def deleted_files(root: Path, folder: str = "data") -> list[str]:
@@ -114,7 +152,11 @@ def deleted_files(root: Path, folder: str = "data") -> list[str]:
     work_tree(root)
     from_ref = os.environ.get("PRE_COMMIT_FROM_REF")
     to_ref = os.environ.get("PRE_COMMIT_TO_REF")
-    span = [f"{from_ref}...{to_ref}"] if from_ref and to_ref else ["--cached"]
+    span = ["--cached"]
+    if from_ref and to_ref:
+        start = verified_ref(root, from_ref, "PRE_COMMIT_FROM_REF")
+        end = verified_ref(root, to_ref, "PRE_COMMIT_TO_REF")
+        span = [f"{start}...{end}"]
     out = git(
         root,
         "diff",
@@ -128,4 +170,4 @@ def deleted_files(root: Path, folder: str = "data") -> list[str]:
         "--",
         folder,
     )
-    return sorted(name.decode("utf-8", "surrogateescape") for name in out.split(b"\0") if name)
+    return sorted(shown_name(os.fsdecode(name)) for name in out.split(b"\0") if name)

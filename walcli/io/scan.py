@@ -8,38 +8,54 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from walcli.core.dates import years_as_text
 from walcli.core.kinds import KINDS, Kind
-from walcli.core.paths import RECORD_SUFFIX
-from walcli.core.problems import Code, E, Problem, W
+from walcli.core.paths import RECORD_SUFFIX, shown_name
+from walcli.core.problems import Code, Problem, W
 from walcli.core.registry import Record, Registry
-from walcli.io.files import NOT_A_FILE, read_file
-from walcli.io.yaml import Document
+from walcli.io.files import LINK_OUTSIDE_ROOT, NOT_A_FILE, inside, read_file
 
-LINK_OUTSIDE_ROOT = Code(
-    "link-outside-root",
-    E,
-    "A symbolic link in a data folder points outside the registry.",
-    "Copy the record into the registry instead of linking to it.",
-)
 STRAY_FILE = Code(
     "stray-file",
     W,
     "A file in a data folder that is not a record (.yaml) is skipped.",
     "Rename it to <id>.yaml if it is a record, or move it out of data/.",
 )
-CODES = (LINK_OUTSIDE_ROOT, STRAY_FILE)
+CODES = (STRAY_FILE,)
+
+
+def _entries(registry: Registry, folder: Path, rel: str) -> list[os.DirEntry[str]] | None:
+    """The entries of a folder by name (hidden ones aside), or None, with a problem, when it
+    cannot be listed or lies outside the registry (a kind's folder linked elsewhere)."""
+    if not inside(os.path.realpath(folder), registry.real_root):
+        registry.problems.append(
+            LINK_OUTSIDE_ROOT.in_file(rel, "the folder is a link to outside the registry: not read")
+        )
+        return None
+    try:
+        with os.scandir(folder) as found:
+            return sorted((e for e in found if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        registry.problems.append(
+            NOT_A_FILE.in_file(rel, f"cannot read the folder: {exc.strerror or exc}")
+        )
+        return None
 
 
 def _scan_kind(registry: Registry, kind: Kind, track: bool) -> None:
     folder = registry.root / kind.folder
     registry.records[kind.name] = {}
     registry.broken[kind.name] = set()
-    if not folder.is_dir():
+    if not os.path.lexists(folder):
         return
-    root_real = registry.root.resolve()
-    with os.scandir(folder) as entries:
-        names = sorted((entry.name, entry) for entry in entries if not entry.name.startswith("."))
-    for name, entry in names:
+    if not folder.is_dir():
+        registry.problems.append(
+            STRAY_FILE.in_file(kind.folder, "not a folder: the kind's records are expected here")
+        )
+        return
+    entries = _entries(registry, folder, kind.folder)
+    for entry in entries or []:
+        name = shown_name(entry.name)  # a name that is not UTF-8 is shown with \xff escapes
         rel = f"{kind.folder}/{name}"
         if not name.endswith(RECORD_SUFFIX):
             what = "folder" if entry.is_dir() else "file"
@@ -47,7 +63,7 @@ def _scan_kind(registry: Registry, kind: Kind, track: bool) -> None:
             registry.problems.append(STRAY_FILE.in_file(rel, f"skipped {what}{hint}"))
             continue
         stem = name[: -len(RECORD_SUFFIX)]
-        loaded = _read_entry(entry, rel, root_real, track)
+        loaded = read_file(Path(entry.path), rel, track=track, root=registry.real_root)
         if isinstance(loaded, Problem):
             registry.problems.append(loaded)
             registry.broken[kind.name].add(stem)
@@ -55,24 +71,23 @@ def _scan_kind(registry: Registry, kind: Kind, track: bool) -> None:
             registry.records[kind.name][stem] = Record(kind.name, stem, rel, loaded)
 
 
-def _read_entry(entry: os.DirEntry[str], rel: str, root: Path, track: bool) -> Document | Problem:
-    path = Path(entry.path)
-    if entry.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root):
-            return LINK_OUTSIDE_ROOT.in_file(rel, "the link points outside the registry")
-    if not entry.is_file():
-        return NOT_A_FILE.in_file(rel, "not a regular file")
-    return read_file(path, rel, track=track)
-
-
 def _scan_strays(registry: Registry) -> None:
-    data = registry.root / "data"
-    for entry in sorted(os.scandir(data), key=lambda e: e.name):
-        if entry.name not in KINDS and not entry.name.startswith("."):
+    for entry in _entries(registry, registry.root / "data", "data") or []:
+        if entry.name not in KINDS:
             registry.problems.append(
-                STRAY_FILE.in_file(f"data/{entry.name}", "not a kind's folder: skipped")
+                STRAY_FILE.in_file(f"data/{shown_name(entry.name)}", "not a kind's folder: skipped")
             )
+
+
+def _dates_as_text(registry: Registry, kind: Kind) -> None:
+    """Years at the schema's date places become text, as DESIGN.md §2 wants them in every
+    output (the schema is only read when the kind has records)."""
+    records = registry.records[kind.name]
+    if not records:
+        return
+    patterns = registry.schemas.dates(kind.schema)
+    for record in records.values():
+        years_as_text(record.doc, patterns)
 
 
 def load_registry(
@@ -89,6 +104,7 @@ def load_registry(
     try:
         for name in chosen:
             _scan_kind(registry, KINDS[name], track)
+            _dates_as_text(registry, KINDS[name])
         if kinds is None:
             _scan_strays(registry)
     finally:

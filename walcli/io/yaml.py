@@ -18,6 +18,10 @@ from walcli.core.problems import Code, E, Problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# The longest number a record may write: a trillion euros takes 13 digits. Beyond, reading is
+# refused before converting: a 4,000-digit hex number converts but can never be printed (the
+# int-string limit), and a megabyte of base-60 `1:30:30:...` takes minutes to convert.
+MAX_NUMBER_CHARS = 40
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 # libyaml's composer recurses in C; past a few ten thousand levels it overflows the stack.
 # Every nesting level needs one of these characters, so their count bounds the depth.
@@ -73,6 +77,12 @@ NON_FINITE_NUMBER = Code(
     "A number is .inf or .nan, which JSON cannot hold.",
     "Write the real figure, or quote the text if it is not a number.",
 )
+NUMBER_TOO_LARGE = Code(
+    "number-too-large",
+    E,
+    f"A number is written with more than {MAX_NUMBER_CHARS} characters: no figure in a record needs that many, and reading it could take minutes.",
+    "Write the real figure in plain decimals, or quote the value if it is text.",
+)
 EMPTY_FILE = Code(
     "empty-file", E, "The file holds no record.", "Write the record, or delete the file."
 )
@@ -97,6 +107,7 @@ CODES = (
     YAML_TOO_DEEP,
     YAML_MULTIPLE_DOCUMENTS,
     NON_FINITE_NUMBER,
+    NUMBER_TOO_LARGE,
     EMPTY_FILE,
     NOT_A_MAPPING,
     YAML_IMPLICIT_TYPE,
@@ -265,6 +276,13 @@ class _Builder:
             raise _Refused(YAML_TAG, *_pos(node), f"tag {node.tag!r} is not allowed")
         if not node.style:  # libyaml marks plain scalars with an empty style
             self.doc.implicit[path] = node.value
+        if node.tag in (_INT, _FLOAT) and len(node.value) > MAX_NUMBER_CHARS:
+            raise _Refused(
+                NUMBER_TOO_LARGE,
+                *_pos(node),
+                f"a number of {len(node.value)} characters (at most {MAX_NUMBER_CHARS}): "
+                f"{node.value[:20]}…",
+            )
         try:
             value = convert(node)
         except (ValueError, OverflowError) as exc:

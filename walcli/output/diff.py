@@ -159,7 +159,7 @@ def _writer(render: Callable[[RegistryDiff], str]) -> Callable[[RegistryDiff, Ou
 DIFF_FORMATS: Formats[RegistryDiff] = Formats(
     [
         Format("text", "what changed, in words", _writer(as_text)),
-        Format("json", "the diff as data", _writer(as_json)),
+        Format("json", "the diff as data", lambda diff, out: out.write_json(as_json(diff))),
         Format("markdown", "a summary to paste in a pull request", _writer(as_markdown)),
     ],
     tty="text",

@@ -3,12 +3,13 @@ are read from it, so adding a format is one renderer and one entry."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TextIO, TypeVar
 
-from walcli.core.errors import UsageError
+from walcli.core.errors import OutputError, UsageError
 
 T = TypeVar("T")
 
@@ -19,13 +20,57 @@ class Out:
 
     stream: TextIO
     tty: bool
+    ascii: bool = False  # the stream's encoding cannot hold every character (not UTF)
 
     @classmethod
     def stdout(cls) -> Out:
-        return cls(sys.stdout, sys.stdout.isatty())
+        """Standard output, set to write what its encoding cannot hold as escapes (\\xe9)
+        rather than fail: PYTHONIOENCODING=ascii still gets every line."""
+        stream = sys.stdout
+        if stream is None:  # `wal ... >&-`
+            from walcli.i18n.catalog import msg
+
+            raise OutputError(msg("errors.stdout_closed"))
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+        try:
+            tty = stream.isatty()
+        except (OSError, ValueError):
+            tty = False
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        return cls(stream, tty, not encoding.startswith("utf"))
 
     def write(self, text: str) -> None:
         self.stream.write(text)
+
+    def write_json(self, text: str) -> None:
+        """JSON text, its characters escaped as JSON does (\\u00e9) when the stream cannot
+        hold them: a backslash escape of the stream would break the document."""
+        self.write(ascii_json(text) if self.ascii else text)
+
+    def write_xml(self, text: str) -> None:
+        """XML text, with character references (&#233;) when the stream cannot hold them."""
+        self.write(
+            text.encode("ascii", "xmlcharrefreplace").decode("ascii") if self.ascii else text
+        )
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters beyond the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def ascii_json(text: str) -> str:
+    """Valid JSON text with every non-ASCII character escaped: outside strings, JSON text
+    holds none, so every one is inside a string, where the escape means the same."""
+    return _NON_ASCII.sub(_json_escape, text)
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)

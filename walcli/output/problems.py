@@ -265,6 +265,10 @@ def _writer(render: Callable[[Report], str]) -> Callable[[Report, Out], None]:
     return lambda report, out: out.write(render(report))
 
 
+def _json_writer(render: Callable[[Report], str]) -> Callable[[Report, Out], None]:
+    return lambda report, out: out.write_json(render(report))
+
+
 PROBLEM_FORMATS: Formats[Report] = Formats(
     [
         Format(
@@ -272,10 +276,14 @@ PROBLEM_FORMATS: Formats[Report] = Formats(
             "file:line:col: severity [code] message, for terminals and pre-commit",
             _writer(as_text),
         ),
-        Format("json", "the contract of DESIGN.md: valid, counts, problems", _writer(as_json)),
+        Format("json", "the contract of DESIGN.md: valid, counts, problems", _json_writer(as_json)),
         Format("github", "GitHub Actions annotations on the lines at fault", _writer(as_github)),
-        Format("junit", "JUnit XML for GitLab and Jenkins", _writer(as_junit)),
-        Format("sarif", "SARIF 2.1.0 for code scanning", _writer(as_sarif)),
+        Format(
+            "junit",
+            "JUnit XML for GitLab and Jenkins",
+            lambda report, out: out.write_xml(as_junit(report)),
+        ),
+        Format("sarif", "SARIF 2.1.0 for code scanning", _json_writer(as_sarif)),
         Format("markdown", "a job summary: counts, problems and fixes", _writer(as_markdown)),
     ],
     tty="text",

@@ -30,12 +30,12 @@ RECORD_FORMATS: Formats[RecordView] = Formats(
         Format(
             "json",
             "the record as in the YAML, with its links",
-            lambda v, o: o.write(to_json(v.as_data())),
+            lambda v, o: o.write_json(to_json(v.as_data())),
         ),
         Format(
             "yaml",
             "the record as in the YAML, with its links",
-            lambda v, o: o.write(to_yaml(v.as_data())),
+            lambda v, o: o.write(to_yaml(v.as_data(), ascii=o.ascii)),
         ),
     ],
     tty="text",

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional marks,
+# embeddings, overrides and isolates (Trojan Source).
+_INVISIBLE = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
+# The same less tab and line break: what machine formats (JSON, YAML) must not carry raw,
+# though their layout is made of line breaks and they escape tabs inside strings themselves.
+UNSAFE_IN_DOCUMENT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -17,7 +23,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def safe(text: str) -> str:
     """Control characters, line breaks and bidi overrides shown as escapes, never executed."""
-    return _UNSAFE.sub(_escape, text)
+    return UNSAFE.sub(_escape, text)
 
 
 def safe_lines(text: str) -> str:

@@ -57,10 +57,16 @@ def rich_table(rows: Rows) -> Any:
     return table
 
 
+MIN_WIDTH = 40  # COLUMNS=0 (or 3) would leave no room for any cell: rich would print nothing
+
+
 def print_rich(renderable: Any, out: Out) -> None:
     from rich.console import Console
 
-    Console(file=out.stream, markup=False, highlight=False, emoji=False).print(renderable)
+    console = Console(file=out.stream, markup=False, highlight=False, emoji=False)
+    if console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    console.print(renderable)
 
 
 def _table(sheet: Sheet, out: Out) -> None:
@@ -108,8 +114,8 @@ SHEET_FORMATS: Formats[Sheet] = Formats(
         Format("table", "a table for the terminal", _table, people=True),
         Format("tsv", "tab-separated rows", lambda s, o: _separated(s, o, tsv)),
         Format("csv", "comma-separated rows (RFC 4180)", lambda s, o: _separated(s, o, csv_text)),
-        Format("json", "strict JSON of the data", lambda s, o: o.write(to_json(s.data))),
-        Format("yaml", "YAML of the data", lambda s, o: o.write(to_yaml(s.data))),
+        Format("json", "strict JSON of the data", lambda s, o: o.write_json(to_json(s.data))),
+        Format("yaml", "YAML of the data", lambda s, o: o.write(to_yaml(s.data, ascii=o.ascii))),
         Format("markdown", "a GFM table", _markdown, people=True),
     ],
     tty="table",

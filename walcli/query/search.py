@@ -67,7 +67,7 @@ def nearest_sources(record: Record, path: JsonPath) -> list[str]:
 
 def _source_labels(record: Record, ids: list[str]) -> tuple[str, ...]:
     listed = [s for s in record.data.get("sources") or [] if isinstance(s, dict)]
-    by_id = {s.get("id"): s for s in listed}
+    by_id = {s["id"]: s for s in listed if isinstance(s.get("id"), str)}
     chosen = [by_id[i] for i in ids if i in by_id] or listed
     return tuple(str(s.get("url") or s.get("title") or s.get("id")) for s in chosen)
 

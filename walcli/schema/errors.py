@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from walcli.core.errors import SchemaError
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, pointer
 from walcli.core.problems import Code, E, Problem
@@ -340,7 +341,13 @@ def _field_hint(error: ValidationError, name: str) -> str | Msg:
 
 
 def schema_problems(registry: Registry, record: Record) -> list[Problem]:
-    validator = registry.schemas.validator(KINDS[record.kind].schema)
-    return [
-        p for error in validator.iter_errors(record.data) for p in _schema_problems(record, error)
-    ]
+    from referencing.exceptions import Unresolvable
+
+    name = KINDS[record.kind].schema
+    validator = registry.schemas.validator(name)
+    try:
+        errors = list(validator.iter_errors(record.data))
+    except (Unresolvable, RecursionError) as exc:  # the set's own checks should catch these
+        reason = "it recursed without end" if isinstance(exc, RecursionError) else str(exc)
+        raise SchemaError(f"schemas/{name}: cannot validate {record.file}: {reason}") from None
+    return [p for error in errors for p in _schema_problems(record, error)]

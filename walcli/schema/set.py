@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -10,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from walcli.core.errors import SchemaError
-from walcli.core.paths import Pattern
+from walcli.core.paths import Pattern, shown_name
+from walcli.core.problems import Problem
+from walcli.schema.sound import check_documents
 from walcli.schema.walker import (
     MAX_PATTERN,
     FieldInfo,
@@ -29,18 +32,38 @@ if TYPE_CHECKING:
 SCHEMA_SUFFIX = ".schema.json"
 
 
-def _read_json(path: Path, root: Path) -> Any:
-    rel = path.relative_to(root).as_posix()
+MAX_SCHEMA_BYTES = 8 * 1024 * 1024
+
+
+def _read_json(path: Path, rel: str, real_root: str) -> Any:
+    """One schema document: read once, bounded, from a regular file inside the registry."""
+    from walcli.io.files import read_bytes
+
+    raw = read_bytes(path, rel, MAX_SCHEMA_BYTES, real_root)
+    if isinstance(raw, Problem):
+        raise SchemaError(f"{rel}: cannot read schema file: {raw.message}")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaError(f"{rel}: cannot read schema file: {exc}") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SchemaError(f"{rel}: cannot read schema file: not UTF-8 ({exc.reason})") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise SchemaError(
             f"{rel}:{exc.lineno}:{exc.colno}: broken schema file: {exc.msg}"
         ) from None
+    except (ValueError, RecursionError) as exc:  # a number past the int limit, endless nesting
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise SchemaError(f"{rel}: broken schema file: {reason}") from None
+
+
+def _schema_files(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(SCHEMA_SUFFIX))
+    except OSError as exc:
+        raise SchemaError(f"schemas: cannot read the folder: {exc.strerror or exc}") from None
+    return [folder / name for name in names]
 
 
 _IRI_FORMATS = frozenset({"iri", "iri-reference"})
@@ -114,10 +137,13 @@ class SchemaSet:
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
-        folder = root / "schemas"
+        """Every schema document of a registry, checked sound (see walcli.schema.sound)."""
+        real_root = os.path.realpath(root)
         documents = {
-            path.name: _read_json(path, root) for path in sorted(folder.glob("*" + SCHEMA_SUFFIX))
+            path.name: _read_json(path, f"schemas/{shown_name(path.name)}", real_root)
+            for path in _schema_files(root / "schemas")
         }
+        check_documents(documents)
         return cls(root, documents)
 
     def document(self, name: str) -> Any:
@@ -185,6 +211,8 @@ class SchemaSet:
             return compile_check(self.documents, name)
         except Unsupported:
             return None
+        except Exception:  # the check is only a shortcut: jsonschema alone still decides
+            return None
 
     def _compile(self, name: str) -> Validator:
         _import_jsonschema(self.documents)
@@ -196,6 +224,8 @@ class SchemaSet:
         for doc_name, document in self.documents.items() if not self._checked else ():
             try:
                 Draft202012Validator.check_schema(document)
+            except RecursionError:
+                raise SchemaError(f"schemas/{doc_name}: the schema nests too deeply") from None
             except JsonSchemaError as exc:
                 where = "/" + "/".join(str(p) for p in exc.absolute_path)
                 raise SchemaError(

@@ -22,8 +22,8 @@ ANY_CHILD = ("additionalProperties", "unevaluatedProperties", "items")
 MAX_PATTERN = 24
 MAX_NESTING = 100  # subschemas deep: past it, a walk prunes nothing
 REF_KEYWORD = "x-ref"
+DATE_KEYWORD = "x-date"
 ORDER_KEYWORD = "x-order"
-DATE_DEFINITION = "date"  # the shared definition every date field refers to ($defs/date)
 _IN_DATE_ORDER = re.compile(r"\bin date order\b", re.IGNORECASE)
 
 
@@ -357,13 +357,9 @@ class Navigator:
         return names
 
 
-def _is_date(schema: dict[str, Any]) -> bool:
-    ref = schema.get("$ref")
-    return isinstance(ref, str) and ref.rpartition("/")[2] == DATE_DEFINITION
-
-
 def date_patterns(documents: Mapping[str, Any], name: str) -> list[Pattern]:
-    """Where a schema keeps dates: every place whose subschema refers to the shared date
-    definition (`$ref: ...#/$defs/date`), date claims' values included. A new date field
-    is found here without code."""
-    return sorted({pattern for pattern, node in subschemas(documents, name) if _is_date(node)})
+    """Where a schema keeps dates: subschemas annotated `"x-date": true` (defs.schema.json's
+    date definition, wherever it is referred to). A new date field is found without code."""
+    return sorted(
+        {pattern for pattern, node in subschemas(documents, name) if node.get(DATE_KEYWORD) is True}
+    )

@@ -3,6 +3,15 @@ usage errors (unknown option, missing argument...), in French; typer's English s
 
 MESSAGES: dict[str, dict[str, str]] = {
     "cli.hint": {"en": "hint: {hint}", "fr": "conseil : {hint}"},
+    "cli.not_loaded": {
+        "en": "wal: warning: {where}: not loaded, left out of this answer: {why} [{code}]",
+        "fr": "wal : attention : {where} : non lu, absent de cette réponse : {why} [{code}]",
+    },
+    "cli.validate_lists": {
+        "en": "`{command}` lists every problem and how to fix it",
+        "fr": "`{command}` liste chaque problème et comment le corriger",
+    },
+    "cli.interrupted": {"en": "wal: interrupted", "fr": "wal : interrompu"},
     "cli.help_option": {"en": "Show this message and exit.", "fr": "Afficher cette aide."},
     "cli.usage": {"en": "Usage:", "fr": "Utilisation :"},
     "cli.arguments": {"en": "Arguments", "fr": "Arguments"},

@@ -168,9 +168,16 @@ FRENCH: dict[str, tuple[str, str]] = {
         "Remplacez TODO par la vraie valeur ; le commentaire de sa ligne (tiré du schéma) dit "
         "ce qu'on y attend.",
     ),
+    "number-too-large": (
+        "Un nombre est écrit avec plus de 40 caractères : aucun chiffre d'une fiche n'en a "
+        "besoin, et le lire pourrait prendre des minutes.",
+        "Écrivez le vrai chiffre en décimales simples, ou mettez la valeur entre guillemets si "
+        "c'est du texte.",
+    ),
     "mojibake": (
         "Un texte semble mal décodé (mojibake) : de l'UTF-8 lu dans un autre codage, comme "
-        "'Ã©' pour 'é' (détecté par ftfy).",
+        "'Ã©' pour 'é' (détecté par ftfy), ou brouillé par une table de police, comme le "
+        "'dôune' pour 'd’une' de la présentation d'origine.",
         "Remplacez le texte par la réparation que suggère le message, ou recopiez-le depuis "
         "la source en UTF-8.",
     ),

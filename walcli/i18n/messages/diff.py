@@ -39,8 +39,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Références que ce changement casse",
     },
     "diff.unread_text": {
-        "en": "Not compared (the file does not load; see wal validate)",
-        "fr": "Non comparé (le fichier ne se charge pas ; voir wal validate)",
+        "en": "Not compared (the file does not load)",
+        "fr": "Non comparé (le fichier ne se charge pas)",
     },
     "diff.unread_markdown": {
         "en": "Not compared (the file does not load)",

@@ -3,6 +3,23 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "errors.with_hint": {"en": "{message}; {hint}", "fr": "{message} ; {hint}"},
     "errors.did_you_mean": {"en": "did you mean {choices}?", "fr": "vouliez-vous dire {choices} ?"},
+    "errors.stdout_closed": {
+        "en": "standard output is closed: nothing can be written",
+        "fr": "la sortie standard est fermée : rien ne peut être écrit",
+    },
+    "errors.output": {
+        "en": "cannot write the output: {reason}",
+        "fr": "impossible d'écrire la sortie : {reason}",
+    },
+    "errors.internal": {"en": "internal error: {error}", "fr": "erreur interne : {error}"},
+    "errors.internal_hint": {
+        "en": "please report it; {env}=1 shows where it happened",
+        "fr": "merci de la signaler ; {env}=1 montre où elle s'est produite",
+    },
+    "errors.not_loaded": {
+        "en": "{kind} '{id}' did not load: {where}: {why}",
+        "fr": "{kind} '{id}' n'a pas pu être lu : {where} : {why}",
+    },
     "errors.no_record": {
         "en": "no {kind} with id '{id}'",
         "fr": "aucun {kind} ne porte l'identifiant '{id}'",
@@ -45,9 +62,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "errors.nothing_found": {
         "en": "nothing mentions '{query}'",
         "fr": "rien ne mentionne '{query}'",
-    },
-    "errors.unread_files": {
-        "en": "{count} files could not be read and are not counted",
-        "fr": "{count} fichiers n'ont pu être lus et ne sont pas comptés",
     },
 }

@@ -3,8 +3,8 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "validate.summary": {
-        "en": "{records}{scope}, {errors}, {warnings}",
-        "fr": "{records}{scope}, {errors}, {warnings}",
+        "en": "{records}{scope}, {errors}, {warnings} (registry {root})",
+        "fr": "{records}{scope}, {errors}, {warnings} (registre {root})",
     },
     "validate.records.one": {"en": "{count} record", "fr": "{count} fiche"},
     "validate.records.other": {"en": "{count} records", "fr": "{count} fiches"},

@@ -30,8 +30,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--depth: expected a whole number of 1 or more, got {given}",
         "fr": "--depth : nombre entier d'au moins 1 attendu, reçu {given}",
     },
-    "xref.unread": {
-        "en": "{count} files could not be read and are left out",
-        "fr": "{count} fichiers n'ont pas pu être lus et sont laissés de côté",
-    },
 }
