@@ -47,8 +47,8 @@ SCHEMA = {
 }
 
 RECORD = """\
-id: creative-wallonia
-name: {fr: Creative Wallonia, en: Creative Wallonia}
+id: trial-programme
+name: {fr: Trial programme, en: Trial programme}
 summary: {fr: Programme de créativité., en: A creativity programme.}
 plan: marshall-2-vert
 sources:
@@ -74,24 +74,24 @@ def test_a_new_kind_lists_shows_and_validates(tmp_path: Path) -> None:
     shutil.copytree(REPO / "data", root / "data")
     (root / "schemas" / "programmes.schema.json").write_text(json.dumps(SCHEMA), "utf-8")
     (root / "data" / "programmes").mkdir()
-    (root / "data" / "programmes" / "creative-wallonia.yaml").write_text(RECORD, "utf-8")
+    (root / "data" / "programmes" / "trial-programme.yaml").write_text(RECORD, "utf-8")
 
     listed = run(root, "programmes", "list", "--plan", "marshall-2-vert")
     assert (listed.returncode, listed.stderr) == (0, "")
     assert listed.stdout.splitlines()[1].split("\t")[:3] == [
-        "creative-wallonia",
-        "Creative Wallonia",
+        "trial-programme",
+        "Trial programme",
         "marshall-2-vert",
     ]
-    shown = run(root, "programmes", "show", "creative-wallonia", "--format", "json")
+    shown = run(root, "programmes", "show", "trial-programme", "--format", "json")
     assert shown.returncode == 0, shown.stderr
     links = json.loads(shown.stdout)["_links"]["references"]
     assert links == [{"kind": "plans", "id": "marshall-2-vert", "path": "plan"}]
 
     clean = run(root, "validate")
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    broken = root / "data" / "programmes" / "creative-wallonia.yaml"
+    broken = root / "data" / "programmes" / "trial-programme.yaml"
     broken.write_text(RECORD.replace("plan: marshall-2-vert", "plan: marshall-9"), "utf-8")
     failed = run(root, "validate")
     assert failed.returncode == 1
-    assert "data/programmes/creative-wallonia.yaml:4:7: error [unknown-reference]" in failed.stdout
+    assert "data/programmes/trial-programme.yaml:4:7: error [unknown-reference]" in failed.stdout

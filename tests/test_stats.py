@@ -237,4 +237,20 @@ def test_tables_show_shares_rounded_down_and_a_dash_for_no_records() -> None:
         "conflicts",
         "seed-deck",
         "open-questions",
+        "qualified",
+        "superseded",
+        "links",
+        "sourced-links",
     ]
+
+
+def test_qualifiers_superseded_claims_and_links_are_counted(tmp_path: Path) -> None:
+    """The data's second pass (issue 13): "more than" and superseded figures, and links that
+    carry their own sources, show in the statistics."""
+    root = REPO
+    stdout, _, code = wal(root, "stats", "-f", "json")
+    assert code == 0
+    total = json.loads(stdout)["total"]
+    assert total["superseded"] >= 1  # Marshall 4.0's EUR 2.5bn, replaced by EUR 2.9bn
+    assert total["qualified"] >= 5  # Skywin's >85 % of SMEs, NLMK's "up to" EUR 100M, ...
+    assert total["links"] >= total["sourced_links"] >= 1

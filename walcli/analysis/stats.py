@@ -14,7 +14,12 @@ Pure: a loaded registry in, plain values out (no typer, no rich). What is counte
 - conflicts: lists of claims whose values disagree (dates agree when one is a coarser form
   of the other: 2006-07 and 2006-07-01 agree, 2006 and 2007 do not);
 - seed-deck: facts attributed to the seed deck (`attributed_to: seed-deck`);
-- open questions: items recorded as UNCONFIRMED (`status: unconfirmed`), never as facts.
+- open questions: items recorded as UNCONFIRMED (`status: unconfirmed`), never as facts;
+- qualified: facts whose value the source words as approximate or bounded (`qualifier`, or a
+  series item's `qualifiers`: about, more than, up to...);
+- superseded: claims a later source replaced (`superseded: true`), kept as history;
+- links: references to other records (every `x-ref` value); sourced links: those backed by
+  sources of their own (`FIELD_sources` beside the field, or `sources` on the link's item).
 """
 
 from __future__ import annotations
@@ -29,7 +34,19 @@ from walcli.core.registry import Record, Registry
 from walcli.core.text import is_text
 
 RECORD_KEYS = ("id", "name", "summary", "sources")
-COUNTS = ("facts", "sourced", "unsourced", "weak_only", "conflicts", "seed_deck", "open_questions")
+COUNTS = (
+    "facts",
+    "sourced",
+    "unsourced",
+    "weak_only",
+    "conflicts",
+    "seed_deck",
+    "open_questions",
+    "qualified",
+    "superseded",
+    "links",
+    "sourced_links",
+)
 # The rows of the summary: the measure's name in tables, its attribute (and JSON key).
 MEASURES = (
     ("records", "records"),
@@ -40,6 +57,10 @@ MEASURES = (
     ("conflicts", "conflicts"),
     ("seed-deck", "seed_deck"),
     ("open-questions", "open_questions"),
+    ("qualified", "qualified"),
+    ("superseded", "superseded"),
+    ("links", "links"),
+    ("sourced-links", "sourced_links"),
 )
 
 
@@ -55,6 +76,10 @@ class KindStats:
     conflicts: int = 0
     seed_deck: int = 0
     open_questions: int = 0
+    qualified: int = 0
+    superseded: int = 0
+    links: int = 0
+    sourced_links: int = 0
 
     def share(self, name: str) -> float | None:
         return round(self.fields[name] / self.records, 4) if self.records else None
@@ -136,6 +161,10 @@ def _count_record(stats: KindStats, record: Record, sourced_refs: list[str]) -> 
             _count_fact(stats, mapping.get("sources"), weak)
             if mapping.get("attributed_to") == SEED_DECK:
                 stats.seed_deck += 1
+            if mapping.get("qualifier") or mapping.get("qualifiers"):
+                stats.qualified += 1
+            if mapping.get("superseded") is True:
+                stats.superseded += 1
         for found in _lists(value):
             if is_claims(found) and disagree(found):
                 stats.conflicts += 1
@@ -155,6 +184,18 @@ def _lists(value: Any) -> Iterator[list[Any]]:
             yield from _lists(item)
 
 
+def _count_links(stats: KindStats, registry: Registry, record: Record) -> None:
+    for ref in registry.references_of(record):
+        stats.links += 1
+        field = ref.path[0]
+        item: Any = record.data
+        for step in ref.path[:-1]:
+            item = item[step]
+        backed = isinstance(item, dict) and item is not record.data and item.get("sources")
+        if backed or record.data.get(f"{field}_sources"):
+            stats.sourced_links += 1
+
+
 def kind_stats(registry: Registry, kind_name: str) -> KindStats:
     kind = KINDS[kind_name]
     declared = registry.schemas.document(kind.schema).get("properties") or {}
@@ -170,6 +211,7 @@ def kind_stats(registry: Registry, kind_name: str) -> KindStats:
             else:
                 extra[name] = extra.get(name, 0) + 1
         _count_record(stats, record, sourced_refs)
+        _count_links(stats, registry, record)
     for name in sorted(extra):
         stats.fields[name] = extra[name]
     return stats

@@ -28,9 +28,15 @@ def _run_list(kind: Kind, ctx: typer.Context, options: dict[str, Any]) -> None:
         parse_columns(options["columns"]),
     )
     run = settings(ctx)
-    records = query.run(run.registry(query.kinds_needed()))
+    registry = run.registry(query.kinds_needed())
+    records = query.run(registry)
     header = query.columns or list(kind.columns)
-    sheet = Sheet.one(header, rows(records, header, run.lang), projected(records, query.columns))
+    body = rows(records, header, run.lang)
+    via = None if query.columns else query.via(registry, records)
+    if via is not None:  # some matched through another link: say how each did
+        header = [*header, "via"]
+        body = [[*row, link] for row, link in zip(body, via, strict=True)]
+    sheet = Sheet.one(header, body, projected(records, query.columns))
     chosen.render(sheet, out())
 
 

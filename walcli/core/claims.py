@@ -16,7 +16,16 @@ from walcli.core.paths import JsonPath
 
 SEED_DECK = "seed-deck"
 CLAIM_KEYS = frozenset(
-    {"value", "sources", "note", "attributed_to", "qualifier", "superseded", "as_of"}
+    {
+        "value",
+        "sources",
+        "note",
+        "attributed_to",
+        "qualifier",
+        "superseded",
+        "superseded_by",
+        "as_of",
+    }
 )
 
 

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 
 class Match(StrEnum):
-    REF = "ref"  # the value is the id of a record of another kind (checked, with suggestions)
+    REF = "ref"  # names a record of the target kind: any reference to it counts (checked)
     EXACT = "exact"  # equal, ignoring case and accents
     TEXT = "text"  # contains, ignoring case and accents
     ACTIVE = "active"  # a year within [start, end] (an open end means still running)
@@ -20,7 +20,7 @@ class Match(StrEnum):
 @dataclass(frozen=True)
 class Filter:
     option: str
-    paths: tuple[str, ...]  # dotted paths; ACTIVE takes (start, end)
+    paths: tuple[str, ...]  # dotted paths; ACTIVE takes (start, end); REF follows every link
     match: Match
     help: str
     target: str | None = None  # the kind a REF filter names
@@ -51,7 +51,13 @@ KINDS: dict[str, Kind] = {
             ("id", "name", "type", "introduced_by"),
             (
                 Filter("type", ("type",), Match.EXACT, "Domain type (priority-domain, ...)."),
-                Filter("plan", ("introduced_by",), Match.REF, "Introduced by this plan.", "plans"),
+                Filter(
+                    "plan",
+                    ("introduced_by",),
+                    Match.REF,
+                    "Linked to this plan (introduced by).",
+                    "plans",
+                ),
             ),
         ),
         Kind(
@@ -59,7 +65,13 @@ KINDS: dict[str, Kind] = {
             "pole",
             ("id", "name", "domain", "labelled", "website"),
             (
-                Filter("domain", ("domain",), Match.REF, "Serving this domain.", "domains"),
+                Filter(
+                    "domain",
+                    ("domain",),
+                    Match.REF,
+                    "Serving this domain (or its S3 role).",
+                    "domains",
+                ),
                 Filter("plan", ("labelled_by",), Match.REF, "Labelled under this plan.", "plans"),
                 Filter("year", ("labelled", ""), Match.ACTIVE, "Labelled by this year."),
             ),
@@ -72,6 +84,9 @@ KINDS: dict[str, Kind] = {
                 Filter(
                     "year", ("period.start", "period.end"), Match.ACTIVE, "Running in this year."
                 ),
+                Filter("type", ("type",), Match.EXACT, "Plan type (plan-wave, programme, ...)."),
+                Filter("domain", ("domains",), Match.REF, "Linked to this domain.", "domains"),
+                Filter("plan", ("predecessor",), Match.REF, "Linked to this plan.", "plans"),
             ),
         ),
         Kind(
@@ -82,6 +97,8 @@ KINDS: dict[str, Kind] = {
                 Filter("year", ("announced",), Match.YEAR, "Announced in this year."),
                 Filter("company", ("company",), Match.TEXT, "Company name contains this."),
                 Filter("pole", ("poles",), Match.REF, "Involving this pole.", "poles"),
+                Filter("domain", ("domains",), Match.REF, "Linked to this domain.", "domains"),
+                Filter("plan", ("plans",), Match.REF, "Linked to this plan.", "plans"),
             ),
         ),
     )

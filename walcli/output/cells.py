@@ -23,7 +23,8 @@ def cell(values: list[Any], lang: str) -> str:
 def _cell_part(value: Any) -> str:
     if isinstance(value, list):
         if value and all(has_value(v) for v in value):
-            return " / ".join(scalar_text(v["value"]) for v in value)  # disagreeing claims
+            current = [v for v in value if v.get("superseded") is not True] or value
+            return " / ".join(scalar_text(v["value"]) for v in current)  # disagreeing claims
         return ", ".join(_cell_part(item) for item in value)
     if isinstance(value, dict):
         if has_value(value):

@@ -41,22 +41,44 @@ def _active(record: Record, spec: Filter, year: int) -> bool:
 
 
 _TESTS: dict[Match, Callable[[list[Any], str], bool]] = {
-    Match.REF: _same,
     Match.EXACT: _same,
     Match.TEXT: _contains,
     Match.YEAR: _in_year,
 }
 
 
-def matches(record: Record, spec: Filter, wanted: str) -> bool:
+def links_to(registry: Registry, record: Record, kind: str, wanted: str) -> list[str]:
+    """How a record links to a record of a kind: the dotted field of every reference to it
+    (any field: a pole serves a domain by `domain` or by an S3 role), with the role or type
+    the link's item gives, e.g. `s3_roles.domain (coordinator)`."""
+    found = []
+    for ref in registry.references_of(record):
+        if ref.target_kind != kind or fold(ref.target_id) != fold(wanted):
+            continue
+        field = ".".join(str(p) for p in ref.path if not isinstance(p, int))
+        item = _parent(record.data, ref.path)
+        role = item.get("role") or item.get("type") if isinstance(item, dict) else None
+        found.append(f"{field} ({role})" if isinstance(role, str) and len(ref.path) > 1 else field)
+    return sorted(set(found))
+
+
+def _parent(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path[:-1]:
+        data = data[step]
+    return data
+
+
+def matches(record: Record, spec: Filter, wanted: str, registry: Registry | None = None) -> bool:
+    if spec.match is Match.REF and registry is not None and spec.target:
+        return bool(links_to(registry, record, spec.target, wanted))
     if spec.match is Match.ACTIVE:
         return _active(record, spec, int(wanted))
     values = [v for path in spec.paths for v in scalars(record.data, path)]
-    return _TESTS[spec.match](values, wanted)
+    return _TESTS.get(spec.match, _same)(values, wanted)
 
 
-def _matches(record: Record, *, spec: Filter, wanted: str) -> bool:
-    return matches(record, spec, wanted)
+def _matches(record: Record, *, spec: Filter, wanted: str, registry: Registry) -> bool:
+    return matches(record, spec, wanted, registry)
 
 
 def check_year(option: str, value: str) -> str:
@@ -84,6 +106,28 @@ class ListQuery:
     sort: str | None = None
     columns: list[str] | None = None
 
+    def via(self, registry: Registry, records: list[Record]) -> list[str] | None:
+        """How each listed record links to the records its filters name, when one at least
+        matched through another field than the filter's own (`--domain dis-5` matches a pole
+        by its S3 role: `s3_roles.domain (coordinator)`); None when all matched directly."""
+        specs = [
+            spec
+            for spec in self.kind.filters
+            if spec.match is Match.REF and spec.target and spec.option in self.filters
+        ]
+        found = [
+            ", ".join(
+                link
+                for spec in specs
+                for link in links_to(registry, record, spec.target or "", self.filters[spec.option])
+            )
+            for record in records
+        ]
+        direct = {path for spec in specs for path in spec.paths}
+        if all(not part or part in direct for text in found for part in text.split(", ")):
+            return None
+        return found
+
     def kinds_needed(self) -> list[str]:
         """The kind listed and the kinds its filters name (to check the ids given)."""
         targets = {f.target for f in self.kind.filters if f.target and f.option in self.filters}
@@ -100,7 +144,7 @@ class ListQuery:
                 registry.check_id(spec.target, wanted, f"--{spec.option}")
             if spec.match in (Match.ACTIVE, Match.YEAR):
                 wanted = check_year(spec.option, wanted)
-            tests.append(functools.partial(_matches, spec=spec, wanted=wanted))
+            tests.append(functools.partial(_matches, spec=spec, wanted=wanted, registry=registry))
         records = registry.of(self.kind.name)
         check_paths([w.path for w in wheres] + (self.columns or []), records, "--where/--columns")
         if self.sort:

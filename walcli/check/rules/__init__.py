@@ -11,6 +11,7 @@ from walcli.check.rules import (
     duplicate_source,
     id_mismatch,
     label_outside_plan,
+    linked_axis,
     mojibake,
     period_order,
     range_order,
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     seed_deck_citation.RULE,
     duplicate_local_id.RULE,
     unknown_local_id.RULE,
+    linked_axis.RULE,
     seed_deck_alone.RULE,
     mojibake.RULE,
 )

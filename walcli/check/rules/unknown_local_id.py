@@ -16,20 +16,37 @@ if TYPE_CHECKING:
 CODE = Code(
     "unknown-local-id",
     E,
-    "An id local to the record (an actor named by an action or a body, an axis named by a programme) names no item of the record.",
+    "An id local to the record (an actor named by an action or a body, an axis named by a programme, an objective named by an outcome) names no item of the record.",
     "Use one of the suggested ids, or add the missing item.",
 )
 
 
 # Ids local to a record: (kind, where they are used, the list whose items they name, by which
-# key). A programme linked as an axis of its plan names one of the plan's axes by number.
+# key). A programme linked as an axis of its plan names one of the plan's axes by number; an
+# outcome names the objective it measures by its place in the list (INDEX, from 0).
+INDEX = "#"
 LOCAL_REFERENCES: tuple[tuple[str, Pattern, Pattern, str], ...] = (
     ("shocks", ("actions", "*", "actors", "*"), ("actors",), "id"),
     ("shocks", ("bodies", "*", "members", "*", "value", "*"), ("actors",), "id"),
     ("shocks", ("bodies", "*", "chair"), ("actors",), "id"),
     ("shocks", ("bodies", "*", "coordinator"), ("actors",), "id"),
     ("plans", ("programmes", "*", "link", "axis"), ("axes",), "number"),
+    ("shocks", ("outcomes", "*", "objective"), ("objectives",), INDEX),
 )
+
+
+def _known(record: Record, listed: Pattern, key: str) -> set[object]:
+    found: set[object] = set()
+    for _, items in values_at(record.data, listed):
+        if not isinstance(items, list):
+            continue
+        if key == INDEX:
+            found.update(range(len(items)))
+        else:
+            found.update(
+                item[key] for item in items if isinstance(item, dict) and local_key(item.get(key))
+            )
+    return found
 
 
 def local_references_exist(record: Record) -> list[Problem]:
@@ -37,24 +54,17 @@ def local_references_exist(record: Record) -> list[Problem]:
     for kind, used, listed, key in LOCAL_REFERENCES:
         if record.kind != kind:
             continue
-        known = {
-            item[key]
-            for _, items in values_at(record.data, listed)
-            if isinstance(items, list)
-            for item in items
-            if isinstance(item, dict) and local_key(item.get(key))
-        }
+        known = _known(record, listed, key)
         where = ".".join(listed)
         for path, value in values_at(record.data, used):
-            if local_key(value) and value not in known:
+            if not local_key(value) or value in known:
+                continue
+            if key == INDEX:
+                message = f"no item {value!r} in {where} (it has {len(known)}, from 0)"
+            else:
                 hint = did_you_mean(str(value), [str(k) for k in known])
-                problems.append(
-                    record.problem(
-                        path,
-                        CODE,
-                        f"no item with {key} {value!r} in {where}{hint}",
-                    )
-                )
+                message = f"no item with {key} {value!r} in {where}{hint}"
+            problems.append(record.problem(path, CODE, message))
     return problems
 
 
