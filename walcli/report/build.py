@@ -32,8 +32,9 @@ def build(
     pages = plan(registry, target, document=document)
     site = context.Site(registry, lang, Links(pages, document=document))
     rendered = []
+    shared = document and len(pages) > 1  # footnote labels must not clash between pages
     for number, page in enumerate(pages):
-        data = page_context(site, page, _prefix(page, number) if document else "")
+        data = page_context(site, page, _prefix(page, number) if shared else "")
         rendered.append(Rendered(page, render(env, TEMPLATES[page.role], data, templates)))
     return rendered
 

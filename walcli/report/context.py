@@ -15,7 +15,7 @@ from walcli.core.registry import Record, Reference, Registry
 from walcli.core.text import localize, scalar_text
 from walcli.i18n import t
 from walcli.report import diagrams
-from walcli.report.facts import Formatter, Notes, Tree, below, type_tree, typed
+from walcli.report.facts import Formatter, Notes, Tree, below, labelled, type_tree, typed
 from walcli.report.pages import Links, Page, Role
 from walcli.report.record import Content, label
 
@@ -89,14 +89,24 @@ class Site:
             "href": self.links.to_kind(page, kind),
         }
 
-    def link(self, page: Page, kind: str, record_id: str, path: JsonPath) -> dict[str, Any]:
+    def link(
+        self, page: Page, kind: str, record_id: str, path: JsonPath, holder: str = ""
+    ) -> dict[str, Any]:
+        """A link to a record; path is where the reference is written, in a holder kind's
+        record (the field is shown by its label)."""
         return {
             "kind": self.kind(page, kind),
             "id": record_id,
             "name": self.name(kind, record_id),
             "href": self.links.to_record(page, kind, record_id),
             "field": dotted(path),
+            "field_label": self.field_label(holder, path) if holder and path else "",
         }
+
+    def field_label(self, kind: str, path: JsonPath) -> str:
+        """The field a path starts in, as its schema labels it."""
+        key = path[0]
+        return label(key, self.lang, below(self.tree(kind), key))
 
 
 # -- index, kinds --------------------------------------------------------------------------
@@ -131,9 +141,20 @@ def kind(site: Site, page: Page, name: str) -> dict[str, Any]:
     return {
         "page": site.page(page),
         "kind": site.kind(page, name),
-        "columns": header + [label(c.replace(".", " "), site.lang) for c in columns],
+        "columns": header + [_column_label(site, name, c) for c in columns],
         "rows": rows,
     }
+
+
+def _column_label(site: Site, kind_name: str, column: str) -> str:
+    tree: Tree | None = site.tree(kind_name)
+    for part in column.split("."):
+        tree = below(tree, part)
+    parent = below(site.tree(kind_name), column.split(".")[0])
+    named = labelled(tree, site.lang)
+    if named is None and "." in column and labelled(parent, site.lang):
+        named = f"{labelled(parent, site.lang)} ({label(column.rsplit('.', 1)[1], site.lang)})"
+    return named or label(column.replace(".", " "), site.lang)
 
 
 def column_cell(site: Site, page: Page, record: Record, column: str) -> dict[str, Any]:
@@ -199,12 +220,12 @@ def record(site: Site, page: Page, rec: Record, prefix: str = "") -> dict[str, A
         content.question(q, i) for i, q in enumerate(_list(rec.data.get("open_questions")))
     ]
     out_links = sorted(
-        (site.link(page, r.target_kind, r.target_id, r.path) for r in refs),
+        (site.link(page, r.target_kind, r.target_id, r.path, rec.kind) for r in refs),
         key=lambda link: (link["field"], link["kind"]["name"], link["id"]),
     )
     in_links = sorted(
         (
-            site.link(page, r.source.kind, r.source.id, r.path)
+            site.link(page, r.source.kind, r.source.id, r.path, r.source.kind)
             for r in site.referenced_by.get((rec.kind, rec.id), [])
         ),
         key=lambda link: (link["kind"]["name"], link["id"], link["field"]),
@@ -229,7 +250,9 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def links_diagram(site: Site, rec: Record, out_links: list[dict[str, Any]], in_links: list[dict[str, Any]]) -> str:
+def links_diagram(
+    site: Site, rec: Record, out_links: list[dict[str, Any]], in_links: list[dict[str, Any]]
+) -> str:
     """The record and its neighbours, each link labelled by the field that holds it."""
     if not out_links and not in_links:
         return ""
@@ -243,7 +266,8 @@ def links_diagram(site: Site, rec: Record, out_links: list[dict[str, Any]], in_l
                 numbers[key] = len(nodes)
                 nodes.append((link["name"] or link["id"], key[0]))
             other = numbers[key]
-            edge = diagrams.Edge(0, other, link["field"]) if outgoing else diagrams.Edge(other, 0, link["field"])
+            field = link["field_label"] or link["field"]
+            edge = diagrams.Edge(0, other, field) if outgoing else diagrams.Edge(other, 0, field)
             edges.append(edge)
     return diagrams.flowchart(nodes, edges)
 
@@ -259,24 +283,35 @@ def decade(site: Site) -> list[diagrams.Bar]:
         if isinstance(period, dict) and span(period.get("start")):
             end = period.get("end")
             bar = diagrams.Bar(
-                capital(kind_label("plans", site.lang)), site.title(rec), str(period["start"]),
-                str(end) if span(end) else None, open_end=not span(end),
+                capital(kind_label("plans", site.lang)),
+                site.title(rec),
+                str(period["start"]),
+                str(end) if span(end) else None,
+                open_end=not span(end),
             )
             bars.append((sort_key(period["start"]), rec.id, bar))
     for kind_name, key in (("poles", "labelled"), ("shocks", "announced")):
         for rec in site.registry.of(kind_name):
             first = first_date(rec.data.get(key))
             if first is not None:
-                bar = diagrams.Bar(capital(kind_label(kind_name, site.lang)), site.title(rec), first, None)
+                bar = diagrams.Bar(
+                    capital(kind_label(kind_name, site.lang)), site.title(rec), first, None
+                )
                 bars.append((sort_key(first), rec.id, bar))
-    order = {capital(kind_label(k, site.lang)): i for i, k in enumerate(("plans", "poles", "shocks"))}
+    order = {
+        capital(kind_label(k, site.lang)): i for i, k in enumerate(("plans", "poles", "shocks"))
+    }
     bars.sort(key=lambda b: (order[b[2].section], b[0], b[1]))
     return [bar for _, _, bar in bars]
 
 
 def first_date(value: Any) -> str | None:
     """The date a field gives first (a date, or the first of claims of dates)."""
-    values = [c.get("value") for c in value if isinstance(c, dict)] if isinstance(value, list) else [value]
+    values = (
+        [c.get("value") for c in value if isinstance(c, dict)]
+        if isinstance(value, list)
+        else [value]
+    )
     return next((str(v) for v in values if span(v) is not None), None)
 
 

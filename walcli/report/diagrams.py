@@ -15,8 +15,11 @@ MAX_TASKS = 120  # GitHub stops rendering Mermaid past ~50,000 characters
 _KEEP = frozenset(" ,.-_/'")
 # Words that open a statement of a gantt when they start a line (Mermaid reads them in any case).
 _GANTT_WORDS = frozenset(
-    "section title dateformat axisformat tickinterval excludes includes todaymarker weekday "
-    "weekend inclusiveenddates topaxis click acctitle accdescr".split()
+    {
+        *("section", "title", "dateformat", "axisformat", "tickinterval", "excludes"),
+        *("includes", "todaymarker", "weekday", "weekend", "inclusiveenddates", "topaxis"),
+        *("click", "acctitle", "accdescr"),
+    }
 )
 
 
@@ -61,14 +64,18 @@ def gantt(title: str, chosen: list[Bar]) -> str:
             lines.append(f"    section {label(section)}")
         first = span(bar.start)
         assert first is not None
-        start = "%04d-%02d-%02d" % first.first
+        start = _day(first.first)
         if bar.end is None and not bar.open_end:
             lines.append(f"    {_task_name(bar.name)} :milestone, t{number}, {start}, 0d")
             continue
         last = span(bar.end)
         until = last.last if last is not None else max(latest or first.last, first.last)
-        lines.append(f"    {_task_name(bar.name)} :t{number}, {start}, {'%04d-%02d-%02d' % until}")
+        lines.append(f"    {_task_name(bar.name)} :t{number}, {start}, {_day(until)}")
     return "\n".join(lines)
+
+
+def _day(day: tuple[int, int, int]) -> str:
+    return f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}"
 
 
 @dataclass(frozen=True)

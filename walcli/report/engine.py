@@ -10,8 +10,6 @@ any page is written.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -19,10 +17,12 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from walcli.core.errors import UsageError, WalError
 from walcli.output import markdown
+from walcli.report.files import write_atomic
 from walcli.report.pages import Role
 
 BUILTIN = Path(__file__).parent / "templates"
@@ -36,9 +36,12 @@ TEMPLATES: dict[Role, str] = {
 }
 # Attributes no template needs, beyond every name starting with "_".
 _INTERNALS = frozenset(
-    "mro format format_map func_globals func_code f_globals f_locals f_code f_builtins f_back "
-    "gi_frame gi_code gi_yieldfrom cr_frame cr_code cr_await ag_frame ag_code ag_await "
-    "tb_frame tb_next im_func im_self im_class".split()
+    {
+        *("mro", "format", "format_map", "func_globals", "func_code", "f_globals", "f_locals"),
+        *("f_code", "f_builtins", "f_back", "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame"),
+        *("cr_code", "cr_await", "ag_frame", "ag_code", "ag_await", "tb_frame", "tb_next"),
+        *("im_func", "im_self", "im_class"),
+    }
 )
 MAX_RANGE_STEPS = 1_000_000  # range() items one page may ask for, all calls together
 MAX_SIZE = 10_000_000  # characters of one string or list a template may build with * or **
@@ -57,7 +60,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > 64 and left not in (0, 1, -1):
+        if (
+            operator == "**"
+            and isinstance(right, int)
+            and abs(right) > 64
+            and left not in (0, 1, -1)
+        ):
             raise SecurityError("power too large for a template")
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
@@ -248,7 +256,9 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any], writer: 
         return "".join(parts)
     except jinja2.TemplateSyntaxError as error:
         shown = error.name or name
-        raise TemplateError(f"{where(shown, writer)}:{error.lineno}: template error: {error.message}") from None
+        raise TemplateError(
+            f"{where(shown, writer)}:{error.lineno}: template error: {error.message}"
+        ) from None
     except WalError:
         raise
     except Exception as error:  # whatever a template did wrong, said once with its line
@@ -291,22 +301,3 @@ def export(folder: Path, force: bool) -> list[str]:
     for name in chosen:
         write_atomic(folder / name, (BUILTIN / name).read_text(encoding="utf-8"))
     return chosen
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to a temporary file beside path, then rename it over path."""
-    handle, temp = tempfile.mkstemp(prefix=".wal-", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(handle, 0o666 & ~_umask())  # as a plain open() would have made it
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -14,6 +14,7 @@ from walcli.i18n import format as fmt
 from walcli.schema.walker import subschemas
 
 TYPE = "#type"  # the key of a type in a tree of field names (no field name starts with #)
+LABEL = "#label"  # the key of a field's label ({"fr": ..., "en": ...}, the schema's x-label)
 # What a subschema's $ref says its value is (the last part of the reference).
 _TYPES = {"date": "date", "euros": "euros", "url": "url"}
 
@@ -26,12 +27,16 @@ def type_tree(registry: Registry, kind: str) -> Tree:
     for pattern, node in subschemas(registry.schemas.documents, KINDS[kind].schema):
         ref = node.get("$ref")
         found = _TYPES.get(ref.rsplit("/", 1)[-1]) if isinstance(ref, str) else None
-        if found is None:
+        named = node.get("x-label")
+        if found is None and not isinstance(named, dict):
             continue
         branch = root
         for part in pattern:
             branch = branch.setdefault(part, {})
-        branch.setdefault(TYPE, found)
+        if found is not None:
+            branch.setdefault(TYPE, found)
+        if isinstance(named, dict):
+            branch.setdefault(LABEL, named)
     return root
 
 
@@ -43,6 +48,13 @@ def below(tree: Tree | None, key: str | int) -> Tree | None:
         found: Tree | None = tree[key]
         return found
     return tree.get("*")
+
+
+def labelled(tree: Tree | None, lang: str) -> str | None:
+    """The schema's label of a field, in lang."""
+    found = tree.get(LABEL) if tree else None
+    text = found.get(lang) if isinstance(found, dict) else None
+    return text if isinstance(text, str) and text.strip() else None
 
 
 def typed(tree: Tree | None) -> str | None:

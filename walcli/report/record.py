@@ -11,21 +11,28 @@ from walcli.core.paths import JsonPath
 from walcli.core.registry import Record
 from walcli.core.text import is_text, localize, scalar_text
 from walcli.i18n import t
-from walcli.report.facts import Formatter, Notes, Tree, below, typed
+from walcli.i18n.catalog import messages
+from walcli.report.facts import Formatter, Notes, Tree, below, labelled, typed
 
 Item = dict[str, Any]
 # Fields a page shows in its own places (title, summary, notes, open questions).
 OWN_PLACE = ("id", "name", "summary", "sources", "open_questions")
 # Keys of a mapping that name it, in order of preference.
 NAMING = ("name", "title", "label", "text", "event", "topic", "id")
+# Keys that date a mapping: shown before its name.
+DATING = ("date", "as_of")
 # Keys that only qualify a fact (shown beside its value, not as items).
 QUALIFYING = frozenset({"sources", "attributed_to", "superseded", "qualifier", "note", "unit"})
 MAX_DEPTH = 12  # deeper data is summarised: a page stays readable and the walk bounded
 
 
-def label(key: str | int, lang: str) -> str:
-    """A field name as a reader reads it."""
-    text = str(key).replace("_", " ").strip()
+def label(key: str | int, lang: str, tree: Tree | None = None) -> str:
+    """A field as a reader reads it: the schema's label, else its name in words."""
+    named = labelled(tree, lang)
+    if named is not None:
+        return named
+    worded = f"report.field.{key}"
+    text = t(worded, lang) if worded in messages() else str(key).replace("_", " ").strip()
     return text[:1].upper() + text[1:] if text else str(key)
 
 
@@ -55,7 +62,8 @@ class Content:
             for shown in items if f"{key}_sources" in data else []:
                 shown["notes"] = self._cite(data[f"{key}_sources"], shown["notes"])
             if items:
-                found.append({"key": key, "label": label(key, self.lang), "children": items})
+                section = {"key": key, "label": label(key, self.lang, below(tree, key))}
+                found.append({**section, "children": items})
         return found
 
     def question(self, value: Any, index: int) -> Item:
@@ -63,7 +71,10 @@ class Content:
         if not isinstance(value, dict):
             return self.items(value, ("open_questions", index), None, 0)[0]
         note = localize(value.get("note"), self.lang)
-        shown = item(scalar_text(note) if isinstance(note, str) else "", label=label(str(value.get("topic", "")), self.lang))
+        shown = item(
+            scalar_text(note) if isinstance(note, str) else "",
+            label=label(str(value.get("topic", "")), self.lang),
+        )
         shown["notes"] = self.notes.cite_all(self.record, value)
         shown["marks"] = self._marks(value)
         return shown
@@ -94,11 +105,19 @@ class Content:
             return item("…", children=self.items(value, path, tree, depth + 1))
         return self._scalar(value, path, tree)
 
-    def _mapping(self, value: dict[str, Any], path: JsonPath, tree: Tree | None, depth: int) -> Item:
+    def _mapping(
+        self, value: dict[str, Any], path: JsonPath, tree: Tree | None, depth: int
+    ) -> Item:
         name = next((k for k in NAMING if k in value and _flat(value[k])), None)
         if name is not None:
             head = self._scalar(value[name], (*path, name), below(tree, name))
-            children = self._fields({k: v for k, v in value.items() if k != name}, path, tree, depth)
+            dated = next((k for k in DATING if k in value and _flat(value[k])), None)
+            if dated is not None:  # "July 2006: the pole is launched"
+                head["label"] = self._scalar(value[dated], (*path, dated), below(tree, dated))[
+                    "text"
+                ]
+            rest = {k: v for k, v in value.items() if k not in (name, dated)}
+            children = self._fields(rest, path, tree, depth)
         else:  # nothing names it: its first field leads (a date, most often)
             children = self._fields(value, path, tree, depth)
             head = children.pop(0) if children and not children[0]["children"] else item("…")
@@ -107,7 +126,9 @@ class Content:
         head["children"] = head["children"] + children
         return head
 
-    def _fields(self, value: dict[str, Any], path: JsonPath, tree: Tree | None, depth: int) -> list[Item]:
+    def _fields(
+        self, value: dict[str, Any], path: JsonPath, tree: Tree | None, depth: int
+    ) -> list[Item]:
         found: list[Item] = []
         for key, element in value.items():
             if (key in QUALIFYING and key != "note") or _cites_for(key, value):
@@ -120,24 +141,36 @@ class Content:
                 for one in shown:
                     one["notes"] = self._cite(value[f"{key}_sources"], one["notes"])
             if len(shown) == 1 and not shown[0]["children"] and _flat(element):
-                shown[0]["label"] = label(key, self.lang)
+                shown[0]["label"] = label(key, self.lang, below(tree, key))
                 found.append(shown[0])
             else:
-                found.append(item("", label=label(key, self.lang), children=shown))
+                found.append(
+                    item("", label=label(key, self.lang, below(tree, key)), children=shown)
+                )
         return found
 
     def _cite(self, ids: Any, numbers: list[int]) -> list[int]:
         more = self.notes.cite_all(self.record, {"sources": ids})
         return sorted(set(numbers) | set(more))
 
-    def _claims(self, claims: list[dict[str, Any]], path: JsonPath, tree: Tree | None, depth: int) -> list[Item]:
+    def _claims(
+        self, claims: list[dict[str, Any]], path: JsonPath, tree: Tree | None, depth: int
+    ) -> list[Item]:
         disputed = disagree(claims)
         return [
             self._claim(claim, (*path, index), below(tree, index), depth, disputed=disputed)
             for index, claim in enumerate(claims)
         ]
 
-    def _claim(self, claim: dict[str, Any], path: JsonPath, tree: Tree | None, depth: int, *, disputed: bool) -> Item:
+    def _claim(
+        self,
+        claim: dict[str, Any],
+        path: JsonPath,
+        tree: Tree | None,
+        depth: int,
+        *,
+        disputed: bool,
+    ) -> Item:
         value_tree = below(tree, "value")
         value = claim["value"]
         if isinstance(value, dict | list) and not is_text(value):
@@ -148,9 +181,11 @@ class Content:
             shown = self._scalar(value, (*path, "value"), value_tree)
             shown["text"] = self._qualified(claim, shown["text"])
         if "max" in claim:
-            shown["text"] += " – " + self.formatter.figure(claim["max"], claim.get("unit"))
+            shown["text"] += " \u2013 " + self.formatter.figure(claim["max"], claim.get("unit"))
         shown["notes"] = self.notes.cite_all(self.record, claim)
-        shown["marks"] = self._marks(claim, disputed=disputed and claim.get("superseded") is not True)
+        shown["marks"] = self._marks(
+            claim, disputed=disputed and claim.get("superseded") is not True
+        )
         extra = {k: v for k, v in claim.items() if k not in ("value", "max")}
         if "label" in extra:
             shown["label"] = scalar_text(localize(extra.pop("label"), self.lang))
@@ -160,7 +195,12 @@ class Content:
     def _qualified(self, claim: dict[str, Any], text: str) -> str:
         qualifier = claim.get("qualifier")
         if isinstance(qualifier, str) and qualifier != "exact":
-            return t("report.qualifier", self.lang, qualifier=_qualifier(qualifier, self.lang), value=text)
+            return t(
+                "report.qualifier",
+                self.lang,
+                qualifier=_qualifier(qualifier, self.lang),
+                value=text,
+            )
         return text
 
     def _marks(self, value: dict[str, Any], *, disputed: bool = False) -> list[str]:
@@ -182,10 +222,10 @@ class Content:
             return item(scalar_text(localize(value, self.lang)))
         if isinstance(value, dict | list):  # only reached past MAX_DEPTH or for odd shapes
             return item("…")
-        kind = typed(tree)
-        if kind == "url" and isinstance(value, str):
+        shape = typed(tree)
+        if shape == "url" and isinstance(value, str):
             return item(value, href=value)
-        return item(self.formatter.scalar(value, kind))
+        return item(self.formatter.scalar(value, shape))
 
 
 def _cites_for(key: str, data: dict[str, Any]) -> bool:
@@ -199,6 +239,4 @@ def _flat(value: Any) -> bool:
 
 def _qualifier(qualifier: str, lang: str) -> str:
     key = f"report.qualifier.{qualifier}"
-    from walcli.i18n.catalog import messages
-
     return t(key, lang) if key in messages() else qualifier
