@@ -63,7 +63,9 @@ def problems(text: str) -> list[str]:
             found.append("an image")
     found += _irregular_tables(all_tokens)
     lint = PyMarkdownApi().configuration_file_path(str(LINT_CONFIG)).scan_string(text)
-    found += [f"{f.line_number}:{f.column_number} {f.rule_id} {f.rule_name}" for f in lint.scan_failures]
+    found += [
+        f"{f.line_number}:{f.column_number} {f.rule_id} {f.rule_name}" for f in lint.scan_failures
+    ]
     return found
 
 

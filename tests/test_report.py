@@ -265,7 +265,11 @@ def _reading_order() -> list[str]:
             ],
         ),
         # a website is a column of the kind's table, and a section of the record
-        ("website: https://biowin.org", "website: https://www.biowin.org", ["poles.md", "poles/biowin.md"]),
+        (
+            "website: https://biowin.org",
+            "website: https://www.biowin.org",
+            ["poles.md", "poles/biowin.md"],
+        ),
     ],
     ids=["summary", "name", "website"],
 )

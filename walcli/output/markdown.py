@@ -29,7 +29,7 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _WEB = re.compile(r"^https?://[^/?#\s]", re.IGNORECASE)
 # URL characters kept as they are; everything else (spaces, quotes, brackets that end a
 # link, pipes that split a table cell, backslashes, non-ASCII) is percent-encoded.
-_URL_SAFE = "!#$%&'*+,/:;=?@[]~-._"
+_URL_SAFE = "!#$%&'*+,/:;=?@~-._"
 
 
 def escape(text: str) -> str:

@@ -137,12 +137,12 @@ def _note(context: Any, number: int) -> str:
 
 def _link(text: Any, url: Any = None) -> str:
     """[text](url) when url is an http(s) address or a page of the report; else the text."""
+    url = str(url) if url else ""
+    target = (markdown.link_url(url) if ":" in url else _relative(url)) if url else None
     shown = markdown.link_text(str(text))
-    if not url:
-        return shown
-    url = str(url)
-    target = markdown.link_url(url) if ":" in url else _relative(url)
-    return f"[{shown}]({target})" if target and shown else shown
+    if target and shown:
+        return f"[{shown}]({target})"
+    return markdown.inline(str(text))
 
 
 def _relative(url: str) -> str | None:
@@ -216,7 +216,10 @@ def check_all(env: jinja2.Environment, writer: Path | None) -> None:
             ) from None
         except (OSError, UnicodeDecodeError) as error:
             raise TemplateError(f"{where(name, writer)}: cannot read: {error}") from None
-        for node, attribute in _reached(tree):
+        reached = list(_reached(tree))
+        if reached:  # the first in reading order: the innermost of the earliest line
+            line = min(node.lineno for node, _ in reached)
+            node, attribute = [found for found in reached if found[0].lineno == line][-1]
             raise TemplateError(
                 f"{where(name, writer)}:{node.lineno}: the template reaches for "
                 f"{attribute!r}, a Python internal: templates may read the report's data only"
