@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _timing import REPO, Contender, fmt_seconds, interleave
+from _timing import REPO, Contender, clean_env, fmt_seconds, interleave
 from bench_validate import build, clean_records
 
 AT_MOST_VALIDATE = 3.0  # the report of the repository's data, against wal validate
@@ -36,7 +36,10 @@ LINEAR_SLACK = 1.25  # per-record time may grow by at most 25% from size to size
 
 def contenders(root: Path, out: Path) -> tuple[Contender, Contender]:
     python = sys.executable
-    validate = Contender("wal validate", [python, "-m", "walcli", "--root", str(root), "validate"])
+    env = clean_env({"PYTHONPATH": str(REPO)})  # this checkout's walcli, installed or not
+    validate = Contender(
+        "wal validate", [python, "-m", "walcli", "--root", str(root), "validate"], env=env
+    )
     report = Contender(
         "wal report --out DIR",
         [
@@ -48,6 +51,7 @@ def contenders(root: Path, out: Path) -> tuple[Contender, Contender]:
             python,
             str(root),
         ],
+        env=env,
     )
     return validate, report
 
