@@ -312,6 +312,13 @@ def test_a_new_site_appears_whole_or_not_at_all(wal: Wal, tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["registry", "templates"]  # no temp left
 
 
+def test_an_empty_or_deep_new_folder_is_written_whole(wal: Wal, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert sorted(site(wal, empty)) == SITE
+    assert sorted(site(wal, tmp_path / "docs" / "report")) == SITE
+
+
 def test_check_needs_out(wal: Wal) -> None:
     run = wal("report", "--check")
     assert run.exit_code == 2

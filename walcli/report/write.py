@@ -124,8 +124,10 @@ def write_site(
 def _write_new(pages: list[Rendered], folder: Path) -> None:
     """A whole new folder at once: written aside, then renamed into place."""
     parent = folder.parent
-    if not parent.is_dir():
-        raise UsageError(f"--out: no folder {str(parent)!r} to write {folder.name!r} in")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"--out: cannot make {str(parent)!r}: {error.strerror or error}") from None
     temp = Path(tempfile.mkdtemp(prefix=".wal-report-", dir=parent))
     try:
         os.chmod(temp, 0o777 & ~umask())
