@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from walcli.core.errors import SchemaError
 from walcli.core.paths import Pattern
-from walcli.schema.walker import reference_patterns, series_patterns
+from walcli.schema.walker import date_patterns, reference_patterns, series_patterns
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -104,6 +104,7 @@ class SchemaSet:
     _checked: bool = False  # every document passed check_schema
     _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
     _series: dict[str, list[Pattern]] = field(default_factory=dict)
+    _dates: dict[str, list[Pattern]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
@@ -129,6 +130,12 @@ class SchemaSet:
             self.document(name)
             self._series[name] = series_patterns(self.documents, name)
         return self._series[name]
+
+    def dates(self, name: str) -> list[Pattern]:
+        if name not in self._dates:
+            self.document(name)
+            self._dates[name] = date_patterns(self.documents, name)
+        return self._dates[name]
 
     def validator(self, name: str) -> CheckedValidator:
         """One compiled validator per schema, reused for every record of its kind."""
