@@ -108,8 +108,8 @@ def test_the_index_shows_the_decade_and_links_every_kind(wal: Wal, tmp_path: Pat
     index = site(wal, tmp_path / "site")["index.md"]
     for kind in ("domains", "poles", "plans", "shocks"):
         assert f"]({kind}.md)" in index
-    assert "```mermaid\ngantt\n" in index
-    assert "Marshall Plan :t0, 2006-01-01, 2009-12-31" in index
+    assert "```mermaid\ntimeline\n" in index
+    assert "        2006 – 2009 : Plan period (plan marshall-1)\n" in index
     assert "[Every dated event, in order](timeline.md)" in index
 
 
@@ -249,13 +249,12 @@ def _reading_order() -> list[str]:
             "en: The health pole.",
             ["poles/biowin.md"],
         ),
-        # a name is wherever the record is named: its page, its kind's table, the diagrams
-        # and the timeline, and the pages of the records it links with
+        # a name is wherever the record is named: its page, its kind's table, the timeline,
+        # and the pages of the records it links with (their lists and flowcharts)
         (
             "  en: BioWin\n",
             "  en: BioWin the pole\n",
             [
-                "index.md",
                 "timeline.md",
                 "domains/biotech.md",
                 "poles.md",

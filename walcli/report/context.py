@@ -5,19 +5,23 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from walcli.core.claims import disagree, has_value, is_claims
-from walcli.core.dates import sort_key, span
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, dotted
 from walcli.core.registry import Record, Reference, Registry
 from walcli.core.text import localize, scalar_text
 from walcli.i18n import t
-from walcli.report import diagrams
 from walcli.report.facts import Formatter, Notes, Tree, below, labelled, type_tree, typed
 from walcli.report.pages import Links, Page, Role
 from walcli.report.record import Content, label
+from walcli.report.time import Events, timeline_page
+
+if TYPE_CHECKING:
+    from walcli.analysis.refs import Links as RefLinks
+
+MAX_NEIGHBOURS = 60  # records one flowchart shows around a record
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -45,16 +49,23 @@ class Site:
         self.formatter = Formatter(self.lang)
 
     @cached_property
+    def index(self) -> RefLinks:
+        """Every link of the registry, out and in, read once for all pages."""
+        from walcli.analysis.refs import Links as RefLinks
+
+        return RefLinks.of(self.registry)
+
+    @property
     def references(self) -> dict[tuple[str, str], list[Reference]]:
-        return {(r.kind, r.id): self.registry.references_of(r) for r in self.registry.all()}
+        return self.index.out
+
+    @property
+    def referenced_by(self) -> dict[tuple[str, str], list[Reference]]:
+        return self.index.into
 
     @cached_property
-    def referenced_by(self) -> dict[tuple[str, str], list[Reference]]:
-        back: dict[tuple[str, str], list[Reference]] = {}
-        for refs in self.references.values():
-            for ref in refs:
-                back.setdefault((ref.target_kind, ref.target_id), []).append(ref)
-        return back
+    def events(self) -> Events:
+        return Events(self)
 
     def tree(self, kind: str) -> Tree:
         if kind not in self.trees:
@@ -113,7 +124,7 @@ class Site:
 
 
 def index(site: Site, page: Page) -> dict[str, Any]:
-    bars = diagrams.drawable(decade(site))
+    diagram, not_drawn = site.events.decade()
     return {
         "page": site.page(page),
         "counts": [
@@ -121,8 +132,8 @@ def index(site: Site, page: Page) -> dict[str, Any]:
             for kind in KINDS
         ],
         "total": site.registry.count(),
-        "diagram": diagrams.gantt(t("report.decade", site.lang), bars[: diagrams.MAX_TASKS]),
-        "not_drawn": max(0, len(bars) - diagrams.MAX_TASKS),
+        "diagram": diagram,
+        "not_drawn": not_drawn,
     }
 
 
@@ -240,7 +251,7 @@ def record(site: Site, page: Page, rec: Record, prefix: str = "") -> dict[str, A
         "open_questions": questions,
         "references": out_links,
         "referenced_by": in_links,
-        "diagram": links_diagram(site, rec, out_links, in_links),
+        "diagram": links_diagram(site, rec),
         "notes": [asdict(note) for note in notes.cited],
         "other_sources": [asdict(note) for note in notes.uncited(rec)],
     }
@@ -250,132 +261,17 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def links_diagram(
-    site: Site, rec: Record, out_links: list[dict[str, Any]], in_links: list[dict[str, Any]]
-) -> str:
-    """The record and its neighbours, each link labelled by the field that holds it."""
-    if not out_links and not in_links:
+def links_diagram(site: Site, rec: Record) -> str:
+    """The record and the records it links with (walcli.analysis.graph), as a flowchart;
+    nothing when it has no links, or more neighbours than a diagram can show."""
+    from walcli.analysis.graph import graph
+    from walcli.output.graph import mermaid
+
+    drawn = graph(site.registry, site.lang, center=rec, depth=1, links=site.index)
+    if len(drawn.nodes) < 2 or len(drawn.nodes) > MAX_NEIGHBOURS:
         return ""
-    nodes: list[tuple[str, str]] = [(site.title(rec), rec.kind)]
-    numbers: dict[tuple[str, str], int] = {(rec.kind, rec.id): 0}
-    edges: list[diagrams.Edge] = []
-    for outgoing, links in ((True, out_links), (False, in_links)):
-        for link in links[: diagrams.MAX_TASKS]:
-            key = (link["kind"]["name"], link["id"])
-            if key not in numbers:
-                numbers[key] = len(nodes)
-                nodes.append((link["name"] or link["id"], key[0]))
-            other = numbers[key]
-            field = link["field_label"] or link["field"]
-            edge = diagrams.Edge(0, other, field) if outgoing else diagrams.Edge(other, 0, field)
-            edges.append(edge)
-    return diagrams.flowchart(nodes, edges)
-
-
-# -- time ----------------------------------------------------------------------------------
-
-
-def decade(site: Site) -> list[diagrams.Bar]:
-    """Plan periods, pole labels and shocks, for the registry's one timeline."""
-    bars: list[tuple[Any, str, diagrams.Bar]] = []
-    for rec in site.registry.of("plans"):
-        period = rec.data.get("period")
-        if isinstance(period, dict) and span(period.get("start")):
-            end = period.get("end")
-            bar = diagrams.Bar(
-                capital(kind_label("plans", site.lang)),
-                site.title(rec),
-                str(period["start"]),
-                str(end) if span(end) else None,
-                open_end=not span(end),
-            )
-            bars.append((sort_key(period["start"]), rec.id, bar))
-    for kind_name, key in (("poles", "labelled"), ("shocks", "announced")):
-        for rec in site.registry.of(kind_name):
-            first = first_date(rec.data.get(key))
-            if first is not None:
-                bar = diagrams.Bar(
-                    capital(kind_label(kind_name, site.lang)), site.title(rec), first, None
-                )
-                bars.append((sort_key(first), rec.id, bar))
-    order = {
-        capital(kind_label(k, site.lang)): i for i, k in enumerate(("plans", "poles", "shocks"))
-    }
-    bars.sort(key=lambda b: (order[b[2].section], b[0], b[1]))
-    return [bar for _, _, bar in bars]
-
-
-def first_date(value: Any) -> str | None:
-    """The date a field gives first (a date, or the first of claims of dates)."""
-    values = (
-        [c.get("value") for c in value if isinstance(c, dict)]
-        if isinstance(value, list)
-        else [value]
-    )
-    return next((str(v) for v in values if span(v) is not None), None)
-
-
-# Dated fields read as events: (kind, field, message key of the event).
-EVENT_FIELDS = (
-    ("plans", "presented", "report.event.presented"),
-    ("plans", "adopted", "report.event.adopted"),
-    ("poles", "labelled", "report.event.labelled"),
-    ("shocks", "announced", "report.event.announced"),
-)
+    return mermaid(drawn)
 
 
 def timeline(site: Site, page: Page, prefix: str = "") -> dict[str, Any]:
-    notes = Notes(site.formatter)
-    found: list[tuple[Any, str, str, int, dict[str, Any]]] = []
-
-    def add(rec: Record, date: Any, text: str, cited: Any, marks: list[str]) -> None:
-        found.append(
-            (
-                sort_key(date),
-                rec.kind,
-                rec.id,
-                len(found),
-                {
-                    "date": site.formatter.scalar(date, "date"),
-                    "iso": str(date),
-                    "record": site.link(page, rec.kind, rec.id, ()),
-                    "text": text,
-                    "marks": marks,
-                    "cited": (rec, cited),
-                },
-            )
-        )
-
-    for rec in site.registry.all():
-        for kind_name, key, message in EVENT_FIELDS:
-            if rec.kind == kind_name:
-                claims = _list(rec.data.get(key)) if is_claims(rec.data.get(key)) else []
-                disputed = disagree(claims)
-                for claim in claims:
-                    if span(claim.get("value")):
-                        marks = [t("mark.disputed", site.lang)] if disputed else []
-                        add(rec, claim["value"], t(message, site.lang), claim, marks)
-        period = rec.data.get("period")
-        if isinstance(period, dict):
-            for bound in ("start", "end"):
-                if span(period.get(bound)):
-                    add(rec, period[bound], t(f"report.event.period_{bound}", site.lang), None, [])
-        for entry in _list(rec.data.get("timeline")):
-            if isinstance(entry, dict) and span(entry.get("date")):
-                text = scalar_text(localize(entry.get("event"), site.lang))
-                marks = [t("mark.seed_deck", site.lang)] if entry.get("attributed_to") else []
-                add(rec, entry["date"], text, entry, marks)
-    found.sort(key=lambda e: (e[0], e[1], e[2], e[3]))
-    events = []
-    for *_, event in found:
-        rec, cited = event.pop("cited")
-        event["notes"] = notes.cite_all(rec, cited) if cited is not None else []
-        events.append(event)
-    bars = diagrams.drawable(decade(site))
-    return {
-        "page": site.page(page, prefix),
-        "events": events,
-        "diagram": diagrams.gantt(t("report.decade", site.lang), bars[: diagrams.MAX_TASKS]),
-        "not_drawn": max(0, len(bars) - diagrams.MAX_TASKS),
-        "notes": [asdict(note) for note in notes.cited],
-    }
+    return timeline_page(site, page, prefix)
