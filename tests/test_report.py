@@ -109,7 +109,7 @@ def test_the_index_shows_the_decade_and_links_every_kind(wal: Wal, tmp_path: Pat
     for kind in ("domains", "poles", "plans", "shocks"):
         assert f"]({kind}.md)" in index
     assert "```mermaid\ntimeline\n" in index
-    assert "        2006 – 2009 : Plan period (plan marshall-1)\n" in index
+    assert "        2006 \u2013 2009 : Plan period (plan marshall-1)\n" in index
     assert "[Every dated event, in order](timeline.md)" in index
 
 

@@ -65,7 +65,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.field.budget": {"en": "budget", "fr": "budget"},
     "report.field.summary": {"en": "summary", "fr": "résumé"},
     "report.field.description": {"en": "description", "fr": "description"},
-    "report.period": {"en": "{start} – {end}", "fr": "{start} – {end}"},
+    "report.period": {"en": "{start} \u2013 {end}", "fr": "{start} \u2013 {end}"},
     "report.open": {"en": "ongoing", "fr": "en cours"},
     "report.undated": {"en": "Undated", "fr": "Sans date"},
     "report.qualifier": {"en": "{qualifier} {value}", "fr": "{qualifier} {value}"},
