@@ -81,13 +81,15 @@ def _run(
     force: bool,
     lang: str,
 ) -> None:
+    from walcli.cli.refs import settled
     from walcli.report import write
     from walcli.report.build import build, document
     from walcli.report.pages import resolve_target
 
     target = resolve_target(registry, target_text)
     as_document = out_path is None or write.is_document(out_path)
-    pages = build(registry, target, lang, document=as_document, templates=templates)
+    with settled():  # the registry is read: the collector need not walk it again and again
+        pages = build(registry, target, lang, document=as_document, templates=templates)
     if out_path is None:
         sys.stdout.write(document(pages))
         return
