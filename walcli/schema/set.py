@@ -69,11 +69,11 @@ def _import_jsonschema(documents: dict[str, Any]) -> None:
 
 
 class CheckedValidator:
-    """A kind's jsonschema validator behind a compiled yes/no check (walcli.fastschema).
+    """A kind's jsonschema validator behind a fast yes/no check (walcli.schema.fast).
 
     A record the check passes has no errors, so none are computed; any other record gets
-    jsonschema's own errors, unchanged. Without a check (a schema the compiler does not
-    mirror exactly), every record goes to jsonschema.
+    jsonschema's own errors, unchanged. Without a check (schemas the fast check cannot hold
+    to jsonschema's verdict), every record goes to jsonschema.
     """
 
     def __init__(self, full: Validator, fast: Callable[[Any], bool] | None) -> None:
@@ -81,12 +81,7 @@ class CheckedValidator:
         self.fast = fast
 
     def passes(self, instance: Any) -> bool:
-        if self.fast is None:
-            return False
-        try:
-            return self.fast(instance)
-        except Exception:  # whatever jsonschema makes of it, it says so below
-            return False
+        return self.fast is not None and self.fast(instance)  # the check never raises
 
     def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
         if self.passes(instance):
@@ -140,17 +135,15 @@ class SchemaSet:
     def validator(self, name: str) -> CheckedValidator:
         """One compiled validator per schema, reused for every record of its kind."""
         if name not in self._validators:
-            full = self._compile(name)
-            self._validators[name] = CheckedValidator(full, self._fast_check(full))
+            full = self._compile(name)  # first: it imports jsonschema as wal wants it
+            self._validators[name] = CheckedValidator(full, self._fast_check(name))
         return self._validators[name]
 
-    def _fast_check(self, full: Validator) -> Callable[[Any], bool] | None:
-        try:  # it leans on two helpers of jsonschema._utils: without them, no fast check
-            from walcli.schema.fastschema import Unsupported, compile_check
-        except ImportError:
-            return None
+    def _fast_check(self, name: str) -> Callable[[Any], bool] | None:
+        from walcli.schema.fast import Unsupported, compile_check
+
         try:
-            return compile_check(full, list(self.documents.values()))
+            return compile_check(self.documents, name)
         except Unsupported:
             return None
 
