@@ -156,8 +156,8 @@ failed = 0
 for kind in {list(KINDS)!r}:
     names = sorted(n for n in os.listdir(os.path.join(root, "data", kind)) if n.endswith(".yaml"))
     schema = os.path.join(root, "schemas", kind + ".schema.json")
-    # The schemas' relative $id ("poles.schema.json") would make "defs.schema.json" resolve
-    # against the working directory: --base-uri gives it the schema file's absolute URI.
+    # --base-uri: defs.schema.json resolves next to the schema even if a schema gets a
+    # relative $id again (one would make it resolve against the working directory).
     head = [exe, "--base-uri", "file://" + schema, "--schemafile", schema]
     batch, length = [], 0
     for name in names + [None]:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from walcli.check.rules import RECORD_RULES, REGISTRY_RULES
+from walcli.check.rules.placeholder import quiet
 from walcli.core.kinds import KINDS
 from walcli.core.paths import record_file
 from walcli.core.problems import Problem, sorted_problems
@@ -41,7 +42,7 @@ def check(registry: Registry) -> Outcome:
         problems += record_problems(registry, record)
     cross = [p for rule in REGISTRY_RULES for p in rule.check(registry)]
     problems += cross
-    return Outcome(sorted_problems(list(dict.fromkeys(problems))), set(cross))
+    return Outcome(sorted_problems(quiet(list(dict.fromkeys(problems)))), set(cross))
 
 
 def touched_records(files: list[str]) -> set[tuple[str, str]]:

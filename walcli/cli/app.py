@@ -25,7 +25,7 @@ app = typer.Typer(
     name="wal",
     help="The registry of Wallonia's industrial policy: query, show and validate its records.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

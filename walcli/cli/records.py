@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from walcli.cli.app import app, boundary, out, settings
+from walcli.cli.complete import ids_of
 from walcli.core.kinds import KINDS, Kind
 from walcli.output.record import RECORD_FORMATS
 from walcli.output.sheet import SHEET_FORMATS, Sheet
@@ -94,7 +95,12 @@ def _show_command(kind: Kind) -> Callable[..., None]:
     @boundary
     def command(
         ctx: typer.Context,
-        record_id: str = typer.Argument(..., metavar="ID", help=f"The {kind.singular}'s id."),
+        record_id: str = typer.Argument(
+            ...,
+            metavar="ID",
+            help=f"The {kind.singular}'s id.",
+            autocompletion=ids_of(kind.name),
+        ),
         fmt: str | None = typer.Option(None, "--format", "-f", help=RECORD_FORMATS.help()),
     ) -> None:
         from walcli.analysis.views import record_view

@@ -14,6 +14,7 @@ from walcli.check.rules import (
     linked_axis,
     mojibake,
     period_order,
+    placeholder,
     range_order,
     reference_cycle,
     references,
@@ -45,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     linked_axis.RULE,
     seed_deck_alone.RULE,
     mojibake.RULE,
+    placeholder.RULE,
 )
 RECORD_RULES = tuple(rule for rule in RULES if isinstance(rule, RecordRule))
 REGISTRY_RULES = tuple(rule for rule in RULES if isinstance(rule, RegistryRule))
