@@ -56,8 +56,15 @@ class Contender:
 
 
 def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The current environment without settings that would change what wal reads or prints."""
-    env = {k: v for k, v in os.environ.items() if k not in ("WAL_ROOT", "WAL_LANG", "COLUMNS")}
+    """The current environment without settings that would change what wal reads or prints,
+    nor PYTHONDONTWRITEBYTECODE: an installed wal runs from compiled bytecode, as the
+    baseline's typer and rich do, so the warm-up runs may leave __pycache__ (git ignores it)
+    rather than every timed run compiling wal's sources again."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("WAL_ROOT", "WAL_LANG", "COLUMNS", "PYTHONDONTWRITEBYTECODE")
+    }
     env.pop("GITHUB_ACTIONS", None)
     env.update(extra or {})
     return env

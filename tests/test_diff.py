@@ -78,10 +78,11 @@ def test_the_work_tree_is_compared_as_it_is_and_left_alone(repo: Repo) -> None:
     assert repo.git("status", "--porcelain") == before
 
 
-def test_names_follow_the_language(repo: Repo) -> None:
+def test_names_and_words_follow_the_language(repo: Repo) -> None:
     change_everything(repo)
     text = wal("--root", str(repo.root), "--lang", "fr", "diff", "HEAD").stdout
-    assert "added plan marshall-2-vert (Plan Marshall 2.Vert)" in text
+    assert text.startswith("Fiches depuis HEAD (")
+    assert "plan ajouté : marshall-2-vert (Plan Marshall 2.Vert)" in text
     assert '"biotech" (Biotechnologie) -> "biotechnology" (Biotechnologie)' in text
 
 

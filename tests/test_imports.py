@@ -87,6 +87,27 @@ def test_piped_commands_import_neither_jsonschema_nor_rich(
     assert heavy(imported(_registry(tmp_path), *args)) == []
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("poles", "list", "--domain", "biotech"),
+        ("domains", "list", "--format", "csv"),
+        ("poles", "show", "biowin", "--format", "json"),
+    ],
+    ids=" ".join,
+)
+def test_machine_formats_load_no_locale_data(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Raw values need no Babel; nor does a table need the record view's builder."""
+    names = imported(_registry(tmp_path), *args)
+    assert sorted(n for n in names if n.split(".")[0] == "babel") == []
+    assert "walcli.analysis.builder" not in names
+
+
+def test_the_record_view_loads_babel_when_it_formats() -> None:
+    mini = Path(__file__).parent / "fixtures" / "mini"
+    assert "babel.numbers" in imported(mini, "plans", "show", "marshall-1")
+
+
 def test_the_check_sees_imports_when_they_happen(tmp_path: Path) -> None:
     """The same probe does see the heavy modules where a command needs them."""
     root = _registry(tmp_path)

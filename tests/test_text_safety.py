@@ -68,7 +68,7 @@ def test_markdown_row_stays_one_row(evil: Wal) -> None:
     out = evil("poles", "list", "--where", "id=evil", "--format", "markdown").stdout
     lines = out.splitlines()
     assert len(lines) == 3
-    assert lines[2].count(" | ") == 4  # the '|' in the name is escaped
+    assert lines[2].count(" | ") == lines[0].count(" | ")  # the '|' in the name is escaped
     visible(out)
 
 

@@ -114,6 +114,7 @@ class RegistryDiff:
     records: list[RecordChange]
     broken: list[BrokenReference]
     unreadable: list[str]  # record files that did not load, at the revision or now
+    lang: str = "en"  # the language names were read in, and the words around them
 
     def counts(self) -> dict[str, int]:
         tally = {status: 0 for status in ("added", "removed", "renamed", "changed")}

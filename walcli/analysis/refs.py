@@ -83,7 +83,7 @@ def find_record(registry: Registry, given: str, lang: str, kind: str | None = No
         hint = t("xref.error.other_kind", lang, kinds=", ".join(elsewhere))
     if kind is None:
         raise RecordNotFound(t("xref.error.not_found", lang, id=given) + hint)
-    what = t(f"kind.{KINDS[kind].singular}", lang)
+    what = t(f"common.kind.{KINDS[kind].singular}", lang)
     raise RecordNotFound(t("xref.error.not_found_kind", lang, what=what, id=given) + hint)
 
 

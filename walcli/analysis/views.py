@@ -1,97 +1,127 @@
-"""What list and show present, computed from the registry, independent of any terminal."""
+"""What list and show present, computed from the registry, independent of any terminal.
+
+A record view is plain data in one language: the record's fields as sections in the schema's
+order, each a tree of nodes (walcli.analysis.nodes: formatted values, references, facts with
+their numbered sources, entries of lists), the links in and out, and the numbered sources.
+The text renderer (walcli.output.record) lays it out for a terminal or a pipe; a Markdown
+renderer can walk the same tree. Values are formatted for people (dates at their precision,
+money, numbers in the reader's locale); the raw record stays in `view.record` for machine
+formats.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
+from walcli.analysis.names import display_name, record_name
+from walcli.analysis.nodes import (
+    Atom,
+    Entry,
+    Fact,
+    Facts,
+    Field,
+    Items,
+    Link,
+    Node,
+    RecordView,
+    Ref,
+    Source,
+)
+from walcli.analysis.projection import projected
 from walcli.core.kinds import KINDS
 from walcli.core.paths import dotted
 from walcli.core.registry import Record, Reference, Registry
-from walcli.core.text import localize, scalar_text
-from walcli.query.values import lookup
+
+__all__ = [
+    "Atom",
+    "Entry",
+    "Fact",
+    "Facts",
+    "Field",
+    "Items",
+    "Link",
+    "Node",
+    "RecordView",
+    "Ref",
+    "Source",
+    "display_name",
+    "projected",
+    "record_name",
+    "record_view",
+]
 
 
-def projected(records: list[Record], columns: list[str] | None) -> list[dict[str, Any]]:
-    """Records for machine formats: whole, or only the asked columns."""
-    if not columns:
-        return [r.data for r in records]
-    result = []
-    for record in records:
-        item: dict[str, Any] = {}
-        for column in columns:
-            found = lookup(record.data, column)
-            item[column] = found[0] if len(found) == 1 else (found or None)
-        result.append(item)
-    return result
+def record_view(
+    registry: Registry, record: Record, lang: str, *, people: bool = True
+) -> RecordView:
+    """The record's view in lang. Without people (JSON, YAML), only what machine formats
+    print: the raw record and its links; nothing is formatted."""
+    from walcli.i18n.labels import kind_word
 
+    if not people:
+        return _links_only(registry, record, lang)
+    from walcli.analysis.builder import Builder, opt_text, pattern_of
 
-def record_name(registry: Registry, kind: str, record_id: str, lang: str) -> str:
-    found = registry.records.get(kind, {}).get(record_id)
-    if found is None:
-        return "(missing)"
-    return scalar_text(localize(found.data.get("name"), lang))
+    build = Builder(registry, record, lang)
 
-
-@dataclass(frozen=True)
-class Link:
-    kind: str
-    id: str
-    name: str
-    path: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "id": self.id, "path": self.path}
-
-
-@dataclass(frozen=True)
-class RecordView:
-    record: Record
-    title: str
-    fields: Any  # the record without id and name, localized
-    references: list[Link]
-    referenced_by: list[Link]
-
-    def as_data(self) -> dict[str, Any]:
-        """The record as in the YAML, plus its links (under a key no record field can take)."""
-        return {
-            **self.record.data,
-            "_links": {
-                "references": [link.as_dict() for link in self.references],
-                "referenced_by": [link.as_dict() for link in self.referenced_by],
-            },
-        }
-
-
-def record_view(registry: Registry, record: Record, lang: str) -> RecordView:
-    def out(ref: Reference) -> Link:
+    def link(ref: Reference, kind: str, record_id: str) -> Link:
+        path = ref.path
+        top = str(path[0]) if path else ""
+        source_kind = ref.source.kind
+        info = registry.schemas.info(KINDS[source_kind].schema, pattern_of((top,)))
         return Link(
-            ref.target_kind,
-            ref.target_id,
-            record_name(registry, ref.target_kind, ref.target_id, lang),
-            dotted(ref.path),
+            kind,
+            record_id,
+            record_name(registry, kind, record_id, lang),
+            dotted(path),
+            kind_word(KINDS[kind].singular if kind in KINDS else kind, lang),
+            build.label_of(top, info.label if info else None, lang),
         )
 
-    def back(ref: Reference) -> Link:
-        source = ref.source
-        return Link(
-            source.kind,
-            source.id,
-            record_name(registry, source.kind, source.id, lang),
-            dotted(ref.path),
-        )
-
-    name = scalar_text(localize(record.data.get("name"), lang))
-    fields = {k: localize(v, lang) for k, v in record.data.items() if k not in ("id", "name")}
+    sections = build.sections()
+    summary = record.data.get("summary")
     return RecordView(
         record=record,
-        title=f"{name} ({KINDS[record.kind].singular} {record.id})",
-        fields=fields,
+        lang=lang,
+        name=display_name(record.data, lang) or record.id,
+        kind_label=kind_word(KINDS[record.kind].singular, lang),
+        summary=opt_text(summary, lang),
+        sections=sections,
         references=sorted(
-            map(out, registry.references_of(record)), key=lambda link: (link.path, link.id)
+            (link(ref, ref.target_kind, ref.target_id) for ref in registry.references_of(record)),
+            key=lambda item: (item.path, item.id),
         ),
         referenced_by=sorted(
-            map(back, registry.referenced_by(record)),
-            key=lambda link: (link.kind, link.id, link.path),
+            (link(ref, ref.source.kind, ref.source.id) for ref in registry.referenced_by(record)),
+            key=lambda item: (item.kind, item.id, item.path),
         ),
+        sources=tuple(build.sources),
+        brief=build.brief(sections),
+    )
+
+
+def _links_only(registry: Registry, record: Record, lang: str) -> RecordView:
+    def link(kind: str, record_id: str, path: str) -> Link:
+        return Link(kind, record_id, None, path)
+
+    return RecordView(
+        record=record,
+        lang=lang,
+        name=record.id,
+        kind_label=record.kind,
+        summary=None,
+        sections=(),
+        references=sorted(
+            (
+                link(r.target_kind, r.target_id, dotted(r.path))
+                for r in registry.references_of(record)
+            ),
+            key=lambda item: (item.path, item.id),
+        ),
+        referenced_by=sorted(
+            (
+                link(r.source.kind, r.source.id, dotted(r.path))
+                for r in registry.referenced_by(record)
+            ),
+            key=lambda item: (item.kind, item.id, item.path),
+        ),
+        sources=(),
     )

@@ -22,29 +22,34 @@ def _cell(text: str) -> str:
     return _CELL_SPECIAL.sub(r"\\\1", safe(text))
 
 
-def explain(code: str) -> str:
-    """Severity, description and fix of one code; a usage error naming the nearest codes."""
+def explain(code: str, lang: str = "en") -> str:
+    """Severity, description and fix of one code, in lang; a usage error naming the nearest
+    codes."""
+    from walcli.i18n.catalog import msg, t
+
     described = describe(code)
     if described is None:
         close = suggest(code, list(table()))
-        hint = f"did you mean {', '.join(close)}?" if close else None
-        raise UsageError(
-            f"--explain: no problem code {code!r} (`wal validate --explain all` lists them all)",
-            hint,
-        )
-    return (
-        f"{code} ({described.severity.value})\n  {described.description}\n  fix: {described.hint}\n"
+        hint = msg("errors.did_you_mean", choices=", ".join(close)) if close else None
+        raise UsageError(msg("validate.no_code", code=code), hint)
+    description, fix = described.text(lang)
+    severity = t(f"validate.severity.{described.severity.value}", lang)
+    return t(
+        "validate.explain", lang, code=code, severity=severity, description=description, hint=fix
     )
 
 
-def listing() -> str:
-    """Every code on one line each: code, severity, description."""
+def listing(lang: str = "en") -> str:
+    """Every code on one line each: code, severity, description (in lang)."""
+    from walcli.i18n.catalog import t
+
     codes = table()
     width = max(len(code) for code in codes)
-    return "".join(
-        f"{code.ljust(width)}  {described.severity.value:<7}  {described.description}\n"
-        for code, described in codes.items()
-    )
+    lines = []
+    for code, described in codes.items():
+        severity = t(f"validate.severity.{described.severity.value}", lang)
+        lines.append(f"{code.ljust(width)}  {severity:<7}  {described.text(lang)[0]}\n")
+    return "".join(lines)
 
 
 def _rows(codes: dict[str, Code]) -> list[str]:

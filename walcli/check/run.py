@@ -4,7 +4,7 @@ only what some files (and the records git deletes in a change) concern."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from walcli.core.errors import UsageError
@@ -23,6 +23,7 @@ class Report:
     problems: list[Problem]
     checked: list[str] = field(default_factory=list)
     strict: bool = False
+    lang: str = "en"  # the language of its messages and of what formats say around them
 
     @classmethod
     def of(
@@ -31,6 +32,10 @@ class Report:
         found = sorted_problems(list(problems))
         files = sorted(set(checked) | {p.file for p in found})
         return cls(found, files, strict)
+
+    def localized(self, lang: str) -> Report:
+        """The report in lang: its messages, and the words its formats put around them."""
+        return replace(self, problems=[p.localized(lang) for p in self.problems], lang=lang)
 
     def fails(self, problem: Problem) -> bool:
         return problem.severity is Severity.ERROR or self.strict

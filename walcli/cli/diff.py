@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import typer
 
-from walcli.cli.app import app, boundary, out, settings
+from walcli.cli.app import boundary, command, out, settings
+from walcli.cli.framework import EXAMPLES, help_key
 from walcli.output.diff import DIFF_FORMATS
 
 
-@app.command()
+@command(
+    help="help.diff",
+    epilog="\n".join([EXAMPLES, "wal diff HEAD~1", "wal diff main --format json"]),
+)
 @boundary
 def diff(
     ctx: typer.Context,
-    rev: str = typer.Argument(..., metavar="REV", help="A git revision: HEAD~1, main, a tag."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help=DIFF_FORMATS.help()),
+    rev: str = typer.Argument(..., metavar="REV", help="help.diff.rev"),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", help=help_key(*DIFF_FORMATS.help_message())
+    ),
 ) -> None:
-    """What changed in the records since REV: added, removed, renamed and changed records, each
-    changed field old -> new, and references the change breaks. The work tree is compared, as
-    it is on disk; git is only read."""
     from walcli.analysis.diff import diff_registry
 
     chosen = DIFF_FORMATS.choose(fmt, out().tty)
     run = settings(ctx)
-    chosen.render(diff_registry(run.root(), rev, run.lang), out())
+    result = diff_registry(run.root(), rev, run.lang)
+    result.lang = run.lang
+    chosen.render(result, out())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from walcli.cli.app import app, boundary, settings
+from walcli.cli.app import boundary, command, settings
+from walcli.cli.framework import EXAMPLES, help_key
 from walcli.core.problems import Severity
 from walcli.export import EXPORTERS
 
@@ -13,39 +14,32 @@ def _formats() -> list[str]:
     return list(EXPORTERS)
 
 
-def _format_help() -> str:
-    return (
-        f"One of {', '.join(EXPORTERS)}. Default: from the --out suffix "
-        "(.db, .sqlite, .xlsx, .json)."
-    )
-
-
-@app.command("export")
+@command(
+    name="export",
+    help="help.export",
+    epilog="\n".join(
+        [
+            EXAMPLES,
+            "wal export --format sqlite --out wal.db",
+            "wal export --format csv --excel --out export/",
+            "wal --lang fr export --out registre.xlsx",
+        ]
+    ),
+)
 @boundary
 def export_command(
     ctx: typer.Context,
     fmt: str | None = typer.Option(
-        None, "--format", "-f", help=_format_help(), autocompletion=_formats
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=help_key("help.export.format", {"formats": ", ".join(EXPORTERS)}),
+        autocompletion=_formats,
     ),
-    out: str = typer.Option(
-        ...,
-        "--out",
-        "-o",
-        help="The file or folder to write (- for stdout, json only). Never replaced without "
-        "--force.",
-    ),
-    force: bool = typer.Option(
-        False,
-        "--force",
-        help="Replace an existing --out (a file by a file, an export folder "
-        "by a folder), atomically.",
-    ),
-    excel: bool = typer.Option(
-        False,
-        "--excel",
-        help="csv only: UTF-8 with BOM, ';' separators, CRLF and decimal commas, as Excel "
-        "opens them in Belgium and France.",
-    ),
+    out: str = typer.Option(..., "--out", "-o", metavar="PATH", help="help.export.out"),
+    force: bool = typer.Option(False, "--force", help="help.export.force"),
+    excel: bool = typer.Option(False, "--excel", help="help.export.excel"),
 ) -> None:
     """Export every record: a table per kind, claims, sources and links. Writes atomically."""
     from walcli.export import Options, choose, export, prepare

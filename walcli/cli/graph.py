@@ -4,27 +4,36 @@ from __future__ import annotations
 
 import typer
 
-from walcli.cli.app import app, boundary, out, settings
+from walcli.cli.app import boundary, command, out, settings
+from walcli.cli.framework import EXAMPLES, help_key
 from walcli.cli.refs import check_depth, settled, warn_unread
 from walcli.core.errors import UsageError
 from walcli.i18n import t
 from walcli.output.graph import GRAPH_FORMATS
 
 
-@app.command()
+@command(
+    help="help.graph",
+    epilog="\n".join(
+        [
+            EXAMPLES,
+            "wal graph --kind poles --kind domains",
+            "wal graph marshall-1 --depth 2 -f dot",
+            "wal graph -f json --lang fr",
+        ]
+    ),
+)
 @boundary
 def graph(
     ctx: typer.Context,
-    record_id: str | None = typer.Argument(
-        None, metavar="[ID]", help="Only the records around this one (see --depth)."
-    ),
-    depth: int | None = typer.Option(
-        None, "--depth", "-d", metavar="N", help="With ID: records within N links (default 1)."
-    ),
+    record_id: str | None = typer.Argument(None, metavar="[ID]", help="help.graph.id"),
+    depth: int | None = typer.Option(None, "--depth", "-d", metavar="N", help="help.graph.depth"),
     kind: list[str] | None = typer.Option(
-        None, "--kind", "-k", metavar="KIND", help="Only records of this kind (repeatable)."
+        None, "--kind", "-k", metavar="KIND", help="help.xref.kinds"
     ),
-    fmt: str | None = typer.Option(None, "--format", "-f", help=GRAPH_FORMATS.help()),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", help=help_key(*GRAPH_FORMATS.help_message())
+    ),
 ) -> None:
     """Records as nodes (labelled with their name, shaped by kind) and references as edges
     labelled by field: a Mermaid flowchart, Graphviz DOT or JSON."""

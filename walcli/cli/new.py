@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
-from walcli.cli.app import app, boundary, settings
+from walcli.cli.app import boundary, command, settings
 from walcli.cli.complete import kinds
+from walcli.cli.framework import EXAMPLES
 from walcli.output.safe import safe
 
 
@@ -17,16 +18,16 @@ def _shown(path: Path) -> str:
     return path.relative_to(here).as_posix() if path.is_relative_to(here) else str(path)
 
 
-@app.command("new")
+@command(
+    name="new",
+    help="help.new",
+    epilog="\n".join([EXAMPLES, "wal new poles my-pole", "wal validate data/poles/my-pole.yaml"]),
+)
 @boundary
 def new_command(
     ctx: typer.Context,
-    kind: str = typer.Argument(
-        ..., metavar="KIND", help="domains, poles, plans or shocks.", autocompletion=kinds
-    ),
-    record_id: str = typer.Argument(
-        ..., metavar="ID", help="The new record's id: lowercase words joined by hyphens."
-    ),
+    kind: str = typer.Argument(..., metavar="KIND", help="help.new.kind", autocompletion=kinds),
+    record_id: str = typer.Argument(..., metavar="ID", help="help.new.id"),
 ) -> None:
     """Write data/KIND/ID.yaml: every required field a TODO to fill in (never over a file)."""
     from walcli.export.skeleton import create

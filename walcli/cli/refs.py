@@ -9,7 +9,8 @@ from contextlib import contextmanager
 
 import typer
 
-from walcli.cli.app import app, boundary, out, settings
+from walcli.cli.app import boundary, command, out, settings
+from walcli.cli.framework import EXAMPLES, help_key
 from walcli.core.errors import UsageError
 from walcli.core.problems import Severity
 from walcli.core.registry import Registry
@@ -43,20 +44,26 @@ def warn_unread(registry: Registry, lang: str) -> None:
         typer.echo(f"wal: {t('xref.unread', lang, count=unread)}", err=True)
 
 
-@app.command()
+@command(
+    help="help.refs",
+    epilog="\n".join(
+        [
+            EXAMPLES,
+            "wal refs marshall-1",
+            "wal refs biowin --depth 2 --lang fr",
+            "wal refs biotech -f json",
+        ]
+    ),
+)
 @boundary
 def refs(
     ctx: typer.Context,
-    record_id: str = typer.Argument(
-        ..., metavar="ID", help="A record's id, of any kind (case ignored)."
+    record_id: str = typer.Argument(..., metavar="ID", help="help.refs.id"),
+    kind: str | None = typer.Option(None, "--kind", "-k", metavar="KIND", help="help.refs.kind"),
+    depth: int = typer.Option(1, "--depth", "-d", metavar="N", help="help.refs.depth"),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", help=help_key(*REFS_FORMATS.help_message())
     ),
-    kind: str | None = typer.Option(
-        None, "--kind", "-k", metavar="KIND", help="The record's kind, when the id is ambiguous."
-    ),
-    depth: int = typer.Option(
-        1, "--depth", "-d", metavar="N", help="Follow links N steps, both ways (default 1)."
-    ),
-    fmt: str | None = typer.Option(None, "--format", "-f", help=REFS_FORMATS.help()),
 ) -> None:
     """What a record references and what references it: kind, id, name, field path and the
     file:line where each link is written."""

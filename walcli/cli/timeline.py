@@ -6,7 +6,8 @@ import re
 
 import typer
 
-from walcli.cli.app import app, boundary, out, settings
+from walcli.cli.app import boundary, command, out, settings
+from walcli.cli.framework import EXAMPLES, help_key
 from walcli.cli.refs import check_depth, settled, warn_unread
 from walcli.core.errors import UsageError
 from walcli.i18n import t
@@ -23,35 +24,43 @@ def parse_year(value: str | None, option: str, lang: str) -> int | None:
     return int(value)
 
 
-@app.command()
+@command(
+    help="help.timeline",
+    epilog="\n".join(
+        [
+            EXAMPLES,
+            "wal timeline --from 2005 --to 2009",
+            "wal timeline --record arcelormittal-liege-2013 --lang fr",
+            "wal timeline --kind plans -f markdown",
+        ]
+    ),
+)
 @boundary
 def timeline(
     ctx: typer.Context,
-    since: str | None = typer.Option(
-        None, "--from", metavar="YEAR", help="Only events in or after this year (inclusive)."
-    ),
-    until: str | None = typer.Option(
-        None, "--to", metavar="YEAR", help="Only events in or before this year (inclusive)."
-    ),
+    since: str | None = typer.Option(None, "--from", metavar="YEAR", help="help.timeline.from"),
+    until: str | None = typer.Option(None, "--to", metavar="YEAR", help="help.timeline.to"),
     kind: list[str] | None = typer.Option(
-        None, "--kind", "-k", metavar="KIND", help="Only records of this kind (repeatable)."
+        None, "--kind", "-k", metavar="KIND", help="help.xref.kinds"
     ),
     record: str | None = typer.Option(
-        None, "--record", "-r", metavar="ID", help="Only this record's events."
+        None, "--record", "-r", metavar="ID", help="help.timeline.record"
     ),
     depth: int | None = typer.Option(
         None,
         "--depth",
         "-d",
         metavar="N",
-        help="With --record: also the records within N links of it, both ways.",
+        help="help.timeline.depth",
     ),
     observations: bool = typer.Option(
         False,
         "--all",
-        help="Also the dates that say as of when a figure held (member counts, figures...).",
+        help="help.timeline.all",
     ),
-    fmt: str | None = typer.Option(None, "--format", "-f", help=EVENT_FORMATS.help()),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", help=help_key(*EVENT_FORMATS.help_message())
+    ),
 ) -> None:
     """Every dated fact as an event in date order: plans presented and adopted, periods,
     programmes, poles founded and labelled, shocks, task forces, actions, timeline entries;

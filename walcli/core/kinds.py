@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from walcli.core.paths import Pattern
+
 
 class Match(StrEnum):
     REF = "ref"  # names a record of the target kind: any reference to it counts (checked)
@@ -30,8 +32,15 @@ class Filter:
 class Kind:
     name: str  # plural, as on the command line
     singular: str
-    columns: tuple[str, ...]
+    columns: tuple[str, ...]  # what `list` prints for machines (tsv, csv, json, yaml)
     filters: tuple[Filter, ...]
+    table: tuple[str, ...] = ()  # what a person reads (table, markdown), if other than columns
+    examples: tuple[str, ...] = ()  # `wal KIND list` arguments the help shows as examples
+    sample: str = ""  # an id the help of `show` uses in its examples
+
+    @property
+    def table_columns(self) -> tuple[str, ...]:
+        return self.table or self.columns
 
     @property
     def folder(self) -> str:
@@ -59,6 +68,8 @@ KINDS: dict[str, Kind] = {
                     "plans",
                 ),
             ),
+            examples=("--type priority-domain", "--plan marshall-1"),
+            sample="biotech",
         ),
         Kind(
             "poles",
@@ -75,6 +86,9 @@ KINDS: dict[str, Kind] = {
                 Filter("plan", ("labelled_by",), Match.REF, "Labelled under this plan.", "plans"),
                 Filter("year", ("labelled", ""), Match.ACTIVE, "Labelled by this year."),
             ),
+            table=("id", "name", "domain", "labelled"),
+            examples=("--domain biotech", "--year 2010 --sort labelled"),
+            sample="biowin",
         ),
         Kind(
             "plans",
@@ -88,6 +102,9 @@ KINDS: dict[str, Kind] = {
                 Filter("domain", ("domains",), Match.REF, "Linked to this domain.", "domains"),
                 Filter("plan", ("predecessor",), Match.REF, "Linked to this plan.", "plans"),
             ),
+            table=("id", "name", "period", "budget"),
+            examples=("--year 2012", "--where 'budget>2000000000' --sort -budget"),
+            sample="marshall-1",
         ),
         Kind(
             "shocks",
@@ -100,6 +117,24 @@ KINDS: dict[str, Kind] = {
                 Filter("domain", ("domains",), Match.REF, "Linked to this domain.", "domains"),
                 Filter("plan", ("plans",), Match.REF, "Linked to this plan.", "plans"),
             ),
+            table=("id", "name", "announced", "jobs_affected"),
+            examples=("--year 2013", "--company arcelor --columns id,announced"),
+            sample="arcelormittal-liege-2013",
         ),
     )
 }
+
+
+# Ids local to a record: (kind, where they are used, the list whose items they name, by which
+# key). A programme linked as an axis of its plan names one of the plan's axes by number; an
+# outcome names the objective it measures by its place in the list (INDEX, from 0). The
+# unknown-local-id rule checks them; a record view shows the item's name in their place.
+INDEX = "#"
+LOCAL_REFERENCES: tuple[tuple[str, Pattern, Pattern, str], ...] = (
+    ("shocks", ("actions", "*", "actors", "*"), ("actors",), "id"),
+    ("shocks", ("bodies", "*", "members", "*", "value", "*"), ("actors",), "id"),
+    ("shocks", ("bodies", "*", "chair"), ("actors",), "id"),
+    ("shocks", ("bodies", "*", "coordinator"), ("actors",), "id"),
+    ("plans", ("programmes", "*", "link", "axis"), ("axes",), "number"),
+    ("shocks", ("outcomes", "*", "objective"), ("objectives",), INDEX),
+)

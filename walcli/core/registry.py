@@ -11,9 +11,10 @@ from walcli.core.errors import RecordNotFound, UsageError
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, pointer, values_at
 from walcli.core.problems import Code, Problem
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import same, with_hint
 
 if TYPE_CHECKING:
+    from walcli.i18n.catalog import Msg
     from walcli.io.yaml import Document
     from walcli.schema.set import SchemaSet
 
@@ -30,7 +31,9 @@ class Record:
         data: dict[str, Any] = self.doc.data
         return data
 
-    def problem(self, path: JsonPath, code: Code, message: str, *, key: bool = False) -> Problem:
+    def problem(
+        self, path: JsonPath, code: Code, message: str | Msg, *, key: bool = False
+    ) -> Problem:
         """A problem located at a path of this record (at the key, when asked)."""
         line, column = self.doc.locate(path, key=key)
         return code.at(self.file, line, column, pointer(path), message)
@@ -77,18 +80,30 @@ class Registry:
         return cached
 
     def get(self, kind: str, record_id: str) -> Record:
-        found = self.records.get(kind, {}).get(record_id)
+        """The record of a kind by id, case and accents ignored (`BIOWIN` is biowin); else
+        RecordNotFound suggesting ids that start with, contain or look like what was typed."""
+        by_id = self.records.get(kind, {})
+        found = by_id.get(record_id) or by_id.get(same(record_id, by_id) or "")
         if found is None:
-            hint = did_you_mean(record_id, self.records.get(kind, {}))
-            raise RecordNotFound(f"no {KINDS[kind].singular} with id {record_id!r}{hint}")
+            raise RecordNotFound(
+                with_hint(_no_such("errors.no_record", kind, record_id), record_id, by_id)
+            )
+        return found
+
+    def resolve_id(self, kind: str, record_id: str, option: str) -> str:
+        """A filter value naming a record must name one (case and accents ignored): its id,
+        else a usage error with suggestions."""
+        known = self.ids(kind)
+        if record_id in known:
+            return record_id
+        found = same(record_id, known)
+        if found is None:
+            message = _no_such("errors.no_record_option", kind, record_id, option=option)
+            raise UsageError(with_hint(message, record_id, known))
         return found
 
     def check_id(self, kind: str, record_id: str, option: str) -> None:
-        """A filter value naming a record must name one: else a usage error with suggestions."""
-        known = self.ids(kind)
-        if record_id not in known:
-            hint = did_you_mean(record_id, known)
-            raise UsageError(f"{option}: no {KINDS[kind].singular} {record_id!r}{hint}")
+        self.resolve_id(kind, record_id, option)
 
     def references_of(self, record: Record) -> list[Reference]:
         found = []
@@ -105,3 +120,9 @@ class Registry:
             for ref in self.references_of(other)
             if ref.target_id == record.id and ref.target_kind == record.kind
         ]
+
+
+def _no_such(key: str, kind: str, record_id: str, **fields: str) -> Msg:
+    from walcli.i18n.catalog import msg
+
+    return msg(key, kind=msg(f"common.kind.{KINDS[kind].singular}"), id=record_id, **fields)

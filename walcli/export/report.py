@@ -16,7 +16,9 @@ def dangling(tables: Tables) -> int:
 
 
 def summary(tables: Tables, fmt: str, out: str, unread: int, lang: str) -> list[str]:
-    kinds = ", ".join(f"{count} {t(f'kind.{kind}', lang)}" for kind, count in tables.counts.items())
+    kinds = ", ".join(
+        f"{count} {t(f'common.kind.{kind}', lang)}" for kind, count in tables.counts.items()
+    )
     lines = [
         t(
             "export.wrote",

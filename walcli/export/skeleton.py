@@ -222,7 +222,7 @@ def skeleton(documents: Mapping[str, Any], kind: str, record_id: str, lang: str)
     rel = f"{KINDS[kind].folder}/{record_id}{RECORD_SUFFIX}"
     header = [
         f"# yaml-language-server: $schema=../../schemas/{KINDS[kind].schema}",
-        "# " + t("new.header", lang, kind=t(f"kind.{KINDS[kind].singular}", lang)),
+        "# " + t("new.header", lang, kind=t(f"common.kind.{KINDS[kind].singular}", lang)),
         "#   wal validate " + rel,
     ]
     body = record_slot(documents, kind, record_id).value
@@ -259,7 +259,7 @@ def check_id(root: Path, kind: str, record_id: str, lang: str) -> list[str]:
                 "new.taken",
                 lang,
                 id=record_id,
-                kind=t(f"kind.{KINDS[other].singular}", lang),
+                kind=t(f"common.kind.{KINDS[other].singular}", lang),
                 file=f"{KINDS[other].folder}/{record_id}{RECORD_SUFFIX}",
             )
         )

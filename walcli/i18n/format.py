@@ -51,9 +51,10 @@ def money(euros: float, lang: str, *, compact: bool = False) -> str:
     return f"{amount} €" if lang == "fr" else f"€{amount}"
 
 
-def date(value: Any, lang: str) -> str:
+def date(value: Any, lang: str, *, short: bool = False) -> str:
     """A date at its precision: 2006 / juillet 2006 / 12 juillet 2006 (July 2006, 12 July
-    2006). Text that is not a date is returned as it is."""
+    2006); short (for tables): juil. 2006 / 12 juil. 2006. Text that is not a date is
+    returned as it is."""
     found = span(value)
     if found is None:
         return str(value)
@@ -62,6 +63,57 @@ def date(value: Any, lang: str) -> str:
     year, month, day = found.first
     if found.precision == 1:
         return str(year)
+    locale = _locale(lang)
     if found.precision == 2:
-        return str(format_skeleton("yMMMM", datetime.date(year, month, 1), locale=_locale(lang)))
-    return str(format_date(datetime.date(year, month, day), format="long", locale=_locale(lang)))
+        skeleton = "yMMM" if short else "yMMMM"
+        return str(format_skeleton(skeleton, datetime.date(year, month, 1), locale=locale))
+    if short:
+        return str(format_skeleton("yMMMd", datetime.date(year, month, day), locale=locale))
+    return str(format_date(datetime.date(year, month, day), format="long", locale=locale))
+
+
+def plural_form(value: float, lang: str) -> str:
+    """The CLDR plural category of a number in lang: 'one' or 'other' (what our units use)."""
+    form = str(_locale(lang).plural_form(abs(value)))
+    return "one" if form == "one" else "other"
+
+
+def amount(value: float, unit: str | None, lang: str, *, compact: bool = False) -> str:
+    """A number in its unit: €1.1 billion, 85%, 115,000 people, 25 (a bare count)."""
+    from walcli.i18n.catalog import has, t
+
+    if unit == "euros":
+        return money(value, lang, compact=compact)
+    if unit == "percent":
+        return percent(value, lang)
+    shown = number(value, lang)
+    key = f"common.unit.{unit}.{plural_form(value, lang)}"
+    return t(key, lang, n=shown) if unit and has(key) else shown
+
+
+def quantity(
+    value: float,
+    unit: str | None,
+    lang: str,
+    *,
+    upper: float | None = None,
+    qualifier: str | None = None,
+    compact: bool = False,
+) -> str:
+    """A figure as a sentence would give it: 'more than 115,000 people', 'about 700-750 jobs',
+    'plus de 115 000 personnes'. `upper` is the top of a range; `exact` adds no word."""
+    from walcli.i18n.catalog import has, t
+
+    if upper is not None and upper != value:
+        low = number(value, lang) if unit not in ("euros", "percent") else None
+        text = t(
+            "common.range",
+            lang,
+            low=low if low is not None else amount(value, unit, lang, compact=compact),
+            high=amount(upper, unit, lang, compact=compact),
+        )
+    else:
+        text = amount(value, unit, lang, compact=compact)
+    if qualifier and qualifier != "exact" and has(f"value.{qualifier}"):
+        text = t("common.qualified", lang, qualifier=t(f"value.{qualifier}", lang), value=text)
+    return text

@@ -58,11 +58,11 @@ def title(timeline: Timeline) -> str:
 def marks(event: Event, lang: str) -> str:
     found = []
     if event.disputed:
-        found.append(t("mark.disputed", lang))
+        found.append(t("common.mark.disputed", lang))
     if event.seed_deck:
-        found.append(t("mark.seed_deck", lang))
+        found.append(t("common.mark.seed_deck", lang))
     if event.superseded:
-        found.append(t("mark.superseded", lang))
+        found.append(t("common.mark.superseded", lang))
     return "; ".join(found)
 
 

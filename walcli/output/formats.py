@@ -33,6 +33,7 @@ class Format(Generic[T]):
     name: str
     description: str
     render: Callable[[T, Out], None]
+    people: bool = False  # read by people: labels and formatted values, not raw ones
 
 
 class Formats(Generic[T]):
@@ -54,12 +55,21 @@ class Formats(Generic[T]):
         )
         return f"One of {', '.join(self.names)}. {default}"
 
+    def help_message(self) -> tuple[str, dict[str, str]]:
+        """The catalog's help of --format for these formats (key, fields): the choices and
+        the defaults."""
+        key = "help.option.format" if self.tty != self.pipe else "help.option.format_one"
+        return key, {"choices": ", ".join(self.names), "tty": self.tty, "pipe": self.pipe}
+
     def choose(self, given: str | None, tty: bool, default: str | None = None) -> Format[T]:
         if given is None:
             return self.by_name[default or (self.tty if tty else self.pipe)]
         found = self.by_name.get(given)
         if found is None:
-            raise UsageError(f"--format: expected one of {', '.join(self.names)}, got {given!r}")
+            from walcli.i18n.catalog import msg
+
+            choices = ", ".join(self.names)
+            raise UsageError(msg("errors.format", choices=choices, value=given))
         return found
 
     def render(self, value: T, given: str | None, out: Out, default: str | None = None) -> str:

@@ -21,25 +21,40 @@ from walcli.output.serialize import to_json
 TOOL = "wal"
 
 
-def _hint(code: str) -> str:
+def _hint(code: str, lang: str = "en") -> str:
     described = describe(code)
-    return described.hint if described else ""
+    return described.text(lang)[1] if described else ""
+
+
+def _t(key: str, report: Report, **fields: object) -> str:
+    from walcli.i18n.catalog import t
+
+    return t(key, report.lang, **fields)
 
 
 # -- text, json, github -------------------------------------------------------------------------
 
 
 def as_text(report: Report) -> str:
-    return "".join(
-        f"{safe(p.file)}:{p.line}:{p.column}: {p.severity.value} [{p.code}] {safe(p.message)}\n"
-        for p in report.problems
-    )
+    """One line per problem; the severity in the report's language (English words are the
+    severities themselves)."""
+    lines = []
+    for p in report.problems:
+        severity = _t(f"validate.severity.{p.severity.value}", report)
+        lines.append(
+            f"{safe(p.file)}:{p.line}:{p.column}: {severity} [{p.code}] {safe(p.message)}\n"
+        )
+    return "".join(lines)
 
 
 def hints_text(report: Report) -> str:
     """One line per code found, saying how to fix it (for stderr under the text format)."""
     codes = sorted({p.code for p in report.problems})
-    return "".join(f"hint [{code}]: {_hint(code)}\n" for code in codes if _hint(code))
+    return "".join(
+        _t("validate.hint", report, code=code, hint=_hint(code, report.lang)) + "\n"
+        for code in codes
+        if _hint(code)
+    )
 
 
 def as_json(report: Report) -> str:
@@ -64,8 +79,8 @@ def as_github(report: Report) -> str:
     titled by its code, with the fix on a second line."""
     lines = []
     for p in report.problems:
-        hint = _hint(p.code)
-        message = safe(p.message) + (f"\nFix: {hint}" if hint else "")
+        hint = _hint(p.code, report.lang)
+        message = safe(p.message) + ("\n" + _t("validate.fix", report, hint=hint) if hint else "")
         lines.append(
             f"::{p.severity.value} file={_github_escape(safe(p.file), prop=True)},line={p.line},"
             f"col={p.column},title={_github_escape(p.code, prop=True)}::"
@@ -122,8 +137,9 @@ def as_junit(report: Report) -> str:
                         "message": xml_text(f"{p.line}:{p.column} {p.message}"),
                     },
                 )
-                hint = _hint(p.code)
-                failure.text = xml_text(line + (f"\nFix: {hint}" if hint else ""))
+                hint = _hint(p.code, report.lang)
+                fix = "\n" + _t("validate.fix", report, hint=hint) if hint else ""
+                failure.text = xml_text(line + fix)
             else:
                 notes.append(line)
         if notes:
@@ -202,34 +218,44 @@ def as_sarif(report: Report) -> str:
 # -- Markdown -----------------------------------------------------------------------------------
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _count(key: str, count: int, report: Report) -> str:
+    from walcli.i18n.format import plural_form
+
+    return _t(f"validate.md.{key}.{plural_form(count, report.lang)}", report, count=count)
 
 
 def as_markdown(report: Report) -> str:
     """A job summary: the counts, a table of problems, and how to fix each code found."""
     tally = counts(report.problems)
-    files = _plural(len(report.checked), "file")
-    lines = ["## wal validate", ""]
+    files = _count("files", len(report.checked), report)
+    lines = ["## " + _t("validate.md.title", report), ""]
     if not report.problems:
-        lines += [f"No problems in {files} checked.", ""]
+        lines += [_t("validate.md.clean", report, files=files), ""]
         return "\n".join(lines)
     verdict = "fails" if any(report.fails(p) for p in report.problems) else "passes"
     lines += [
-        f"**{_plural(tally['error'], 'error')}, {_plural(tally['warning'], 'warning')}** "
-        f"in {files} checked: the check {verdict}.",
+        _t(
+            "validate.md.found",
+            report,
+            errors=_count("errors", tally["error"], report),
+            warnings=_count("warnings", tally["warning"], report),
+            files=files,
+            verdict=_t(f"validate.md.{verdict}", report),
+        ),
         "",
-        "| file | line | column | severity | code | message |",
+        _t("validate.md.header", report),
         "| --- | --- | --- | --- | --- | --- |",
     ]
+    for p in report.problems:
+        severity = _t(f"validate.severity.{p.severity.value}", report)
+        lines.append(
+            f"| {markdown_escape(p.file)} | {p.line} | {p.column} | {severity} "
+            f"| {markdown_escape(p.code)} | {markdown_escape(p.message)} |"
+        )
+    heading = _t("validate.md.how_to_fix", report)
+    lines += ["", f"### {heading}", "", _t("validate.md.fix_header", report), "| --- | --- |"]
     lines += [
-        f"| {markdown_escape(p.file)} | {p.line} | {p.column} | {p.severity.value} "
-        f"| {markdown_escape(p.code)} | {markdown_escape(p.message)} |"
-        for p in report.problems
-    ]
-    lines += ["", "### How to fix", "", "| code | fix |", "| --- | --- |"]
-    lines += [
-        f"| {markdown_escape(code)} | {markdown_escape(_hint(code))} |"
+        f"| {markdown_escape(code)} | {markdown_escape(_hint(code, report.lang))} |"
         for code in sorted({p.code for p in report.problems})
     ]
     return "\n".join(lines) + "\n"

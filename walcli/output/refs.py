@@ -20,7 +20,7 @@ def singular(kind: str, lang: str) -> str:
     declared = KINDS.get(kind)
     if declared is None:
         return kind
-    return t(f"kind.{declared.singular}", lang)
+    return t(f"common.kind.{declared.singular}", lang)
 
 
 def _row(item: RefItem, deep: bool, lang: str) -> list[str]:

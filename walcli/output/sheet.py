@@ -13,12 +13,18 @@ from walcli.output.formats import Format, Formats, Out
 from walcli.output.safe import safe, spreadsheet_safe
 from walcli.output.serialize import to_json, to_yaml
 
+WHOLE_ROLES = ("id", "date", "money", "number", "url")
+
 
 @dataclass(frozen=True)
 class Rows:
     header: list[str]
     rows: list[list[str]]
     title: str | None = None
+    # per column, what its cells hold (id, date, money, number, url, text): ids, dates,
+    # amounts and URLs are never wrapped nor cut on a terminal; text wraps
+    roles: list[str] | None = None
+    note: str | None = None  # printed under the table (what a mark in its cells means)
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,15 @@ def rich_table(rows: Rows) -> Any:
     from rich.text import Text
 
     table = Table(title=rows.title, header_style="bold", show_lines=False)
-    for name in rows.header:
-        table.add_column(Text(safe(name)))
+    roles = rows.roles or ["id" if name == "id" else "text" for name in rows.header]
+    for index, name in enumerate(rows.header):
+        if roles[index] in WHOLE_ROLES:
+            # never shrunk below its longest cell: an id or a date is read whole or not at all
+            longest = max((len(safe(line[index])) for line in rows.rows), default=0)
+            # (its header may wrap: a long label must not cut the column's values)
+            table.add_column(Text(safe(name), no_wrap=False), no_wrap=True, min_width=longest)
+        else:
+            table.add_column(Text(safe(name)), overflow="fold")
     for line in rows.rows:
         table.add_row(*(Text(safe(c)) for c in line))
     return table
@@ -53,6 +66,13 @@ def print_rich(renderable: Any, out: Out) -> None:
 def _table(sheet: Sheet, out: Out) -> None:
     for rows in sheet.tables:
         print_rich(rich_table(rows), out)
+        if rows.note:
+            # under the table, wrapped as the table is: not a rich caption (padded with spaces)
+            from walcli.output.layout import Pieces, width, wrap
+
+            out.write(
+                "".join(line + "\n" for line in wrap(Pieces().text(rows.note), width(out.tty)))
+            )
 
 
 def tsv(header: list[str], rows: list[list[str]]) -> str:
@@ -77,6 +97,7 @@ def _markdown(sheet: Sheet, out: Out) -> None:
         "\n".join(
             (f"## {markdown.escape(rows.title)}\n\n" if rows.title else "")
             + markdown.table(rows.header, rows.rows)
+            + (f"\n{markdown.escape(rows.note)}\n" if rows.note else "")
             for rows in sheet.tables
         )
     )
@@ -84,12 +105,12 @@ def _markdown(sheet: Sheet, out: Out) -> None:
 
 SHEET_FORMATS: Formats[Sheet] = Formats(
     [
-        Format("table", "a table for the terminal", _table),
+        Format("table", "a table for the terminal", _table, people=True),
         Format("tsv", "tab-separated rows", lambda s, o: _separated(s, o, tsv)),
         Format("csv", "comma-separated rows (RFC 4180)", lambda s, o: _separated(s, o, csv_text)),
         Format("json", "strict JSON of the data", lambda s, o: o.write(to_json(s.data))),
         Format("yaml", "YAML of the data", lambda s, o: o.write(to_yaml(s.data))),
-        Format("markdown", "a GFM table", _markdown),
+        Format("markdown", "a GFM table", _markdown, people=True),
     ],
     tty="table",
     pipe="tsv",

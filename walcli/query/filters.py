@@ -14,6 +14,7 @@ from walcli.core.errors import UsageError
 from walcli.core.kinds import Filter, Kind, Match
 from walcli.core.registry import Record, Registry
 from walcli.core.text import fold
+from walcli.i18n.catalog import msg
 from walcli.query.values import scalars
 from walcli.query.where import Where, check_paths, sort_records
 
@@ -83,7 +84,7 @@ def _matches(record: Record, *, spec: Filter, wanted: str, registry: Registry) -
 
 def check_year(option: str, value: str) -> str:
     if not re.fullmatch(r"\d{4}", value.strip()):
-        raise UsageError(f"--{option}: expected a year such as 2013, got {value!r}")
+        raise UsageError(msg("errors.year", option=f"--{option}", value=value))
     return value.strip()
 
 
@@ -92,7 +93,7 @@ def parse_columns(text: str | None) -> list[str] | None:
         return None
     columns = [c.strip() for c in text.split(",")]
     if not all(columns):
-        raise UsageError("--columns: expected comma-separated field paths, e.g. id,name,domain")
+        raise UsageError(msg("errors.columns"))
     return columns
 
 
@@ -141,14 +142,20 @@ class ListQuery:
             if wanted is None:
                 continue
             if spec.match is Match.REF and spec.target:
-                registry.check_id(spec.target, wanted, f"--{spec.option}")
+                wanted = registry.resolve_id(spec.target, wanted, f"--{spec.option}")
             if spec.match in (Match.ACTIVE, Match.YEAR):
                 wanted = check_year(spec.option, wanted)
             tests.append(functools.partial(_matches, spec=spec, wanted=wanted, registry=registry))
         records = registry.of(self.kind.name)
-        check_paths([w.path for w in wheres] + (self.columns or []), records, "--where/--columns")
+
+        def declared() -> set[str]:
+            infos = registry.schemas.fields(self.kind.schema)
+            return {info.dotted for info in infos.values() if info.dotted}
+
+        paths = [w.path for w in wheres] + (self.columns or [])
+        check_paths(paths, records, "--where/--columns", declared)
         if self.sort:
-            check_paths([self.sort.lstrip("-")], records, "--sort")
+            check_paths([self.sort.lstrip("-")], records, "--sort", declared)
         tests += [where.test for where in wheres]
         chosen = [record for record in records if all(test(record) for test in tests)]
         return sort_records(chosen, self.sort)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from walcli.core.dates import sort_key as date_key
 from walcli.core.errors import UsageError
 from walcli.core.registry import Record
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import with_hint
 from walcli.core.text import fold
+from walcli.i18n.catalog import msg
 from walcli.query.values import known_paths, scalars
 
 _WHERE = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*(!=|<=|>=|=|~|<|>)\s*(.*?)\s*$", re.DOTALL)
@@ -26,10 +28,7 @@ class Where:
     def parse(cls, text: str) -> Where:
         found = _WHERE.match(text)
         if found is None:
-            raise UsageError(
-                f"--where {text!r}: expected PATH OP VALUE, with OP one of = != ~ < > <= >= "
-                "(e.g. --where 'domain=biotech')"
-            )
+            raise UsageError(msg("errors.where", text=text))
         return cls(*found.groups())
 
     def test(self, record: Record) -> bool:
@@ -71,15 +70,24 @@ def _compare(value: Any, wanted: str, op: str) -> bool:
     return result
 
 
-def check_paths(paths: list[str], records: list[Record], option: str) -> None:
+def check_paths(
+    paths: list[str],
+    records: list[Record],
+    option: str,
+    declared: Callable[[], set[str]] | None = None,
+) -> None:
+    """Each path names a field some record has, or one the schema declares (`declared`,
+    asked only when a path is in no record: it reads the schemas)."""
     if not records:
         return
     known = known_paths([record.data for record in records])
     for path in paths:
+        if path not in known and declared is not None:
+            known |= declared()
+            declared = None
         if path not in known:
-            raise UsageError(
-                f"{option}: no field {path!r} in these records{did_you_mean(path, known)}"
-            )
+            message = msg("errors.no_field", option=option, path=path)
+            raise UsageError(with_hint(message, path, known))
 
 
 def _sort_key(values: list[Any]) -> Any:

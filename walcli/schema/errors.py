@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, pointer
 from walcli.core.problems import Code, E, Problem
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import suffix as suffix_hint
+from walcli.i18n.catalog import Msg, msg
 from walcli.io.yaml import YAML_IMPLICIT_TYPE
 
 if TYPE_CHECKING:
@@ -198,12 +199,14 @@ def _branch_choice(error: ValidationError) -> tuple[list[ValidationError], int]:
     return best, len(branches)
 
 
-def _schema_problems(record: Record, error: ValidationError, suffix: str = "") -> list[Problem]:
+def _schema_problems(
+    record: Record, error: ValidationError, suffix: str | Msg = ""
+) -> list[Problem]:
     """The problems one schema error stands for (a failed anyOf/oneOf stands for the errors of
     its closest branch, each saying how many other branches failed)."""
     path: JsonPath = tuple(error.absolute_path)
     validator = str(error.validator)
-    message = error.message
+    message: str | Msg = _worded(error, error.message)
     if validator in _BRANCHING:
         chosen, count = _branch_choice(error)
         described = error.schema.get("description") if isinstance(error.schema, dict) else None
@@ -212,27 +215,38 @@ def _schema_problems(record: Record, error: ValidationError, suffix: str = "") -
         # 2009-12-03), rather than which regex it missed.
         composite = isinstance(error.instance, dict | list)
         if chosen and (composite or not described):
-            others = f" ({count - 1} other {'branch' if count == 2 else 'branches'} also failed)"
-            extra = others if count > 1 and not suffix else ""
-            return [p for sub in chosen for p in _schema_problems(record, sub, suffix + extra)]
+            which = "schema.other_branch" if count == 2 else "schema.other_branches"
+            english = f" ({count - 1} other {'branch' if count == 2 else 'branches'} also failed)"
+            extra = msg(which, count=count - 1, english=english)
+            more = extra if count > 1 and not suffix else ""
+            return [p for sub in chosen for p in _schema_problems(record, sub, suffix or more)]
+        value = _short(error.instance)
         if described:
-            message = f"{_short(error.instance)} is not valid here: {described}"
+            english = f"{value} is not valid here: {described}"
+            message = msg(
+                "schema.not_valid_here", value=value, described=described, english=english
+            )
         else:
             types = [str(s.validator_value) for s in error.context or [] if s.validator == "type"]
-            message = f"{_short(error.instance)} is not of type {' or '.join(map(repr, types))}"
+            english = f"{value} is not of type {' or '.join(map(repr, types))}"
+            message = msg("schema.type", value=value, types=_type_words(types), english=english)
     key = False
     if validator in ("unevaluatedProperties", "additionalProperties"):
-        found = _UNEXPECTED.search(message)
+        found = _UNEXPECTED.search(error.message)
         if found:
             path, key = (*path, found.group(1)), True
-            message = f"unexpected field {found.group(1)!r}" + _field_hint(error, found.group(1))
+            hint = _field_hint(error, found.group(1))
+            english = f"unexpected field {found.group(1)!r}" + str(hint)
+            message = msg("schema.unexpected", field=found.group(1), hint=hint, english=english)
     elif validator == "enum":
         options = (
             [str(v) for v in error.validator_value]
             if isinstance(error.validator_value, list)
             else []
         )
-        message += did_you_mean(str(error.instance), options)
+        hint = suffix_hint(str(error.instance), options)
+        english = error.message + str(hint)
+        message = msg("schema.enum", value=_short(error.instance), hint=hint, english=english)
     raw = record.doc.implicit.get(path)
     if raw is not None and not key and validator not in ("required", "minimum", "maximum"):
         return [
@@ -241,33 +255,88 @@ def _schema_problems(record: Record, error: ValidationError, suffix: str = "") -
             )
         ]
     where = pointer(path) or "record"
-    return [record.problem(path, schema_code(validator), f"{where}: {message}{suffix}", key=key)]
+    place: str | Msg = where if pointer(path) else msg("schema.record")
+    english = f"{where}: {message}{suffix}"
+    located = msg("schema.at", where=place, message=message, suffix=suffix, english=english)
+    return [record.problem(path, schema_code(validator), located, key=key)]
 
 
-def _implicit_message(raw: str, validator: str, error: ValidationError, message: str) -> str:
+_WORDED = {
+    "const": "schema.const",
+    "pattern": "schema.pattern",
+    "format": "schema.format",
+    "minItems": "schema.min_items",
+    "maxItems": "schema.max_items",
+    "minLength": "schema.min_length",
+    "maxLength": "schema.max_length",
+    "minimum": "schema.minimum",
+    "maximum": "schema.maximum",
+    "uniqueItems": "schema.unique_items",
+}
+_REQUIRED = re.compile(r"^'(.*)' is a required property$", re.DOTALL)
+
+
+def _worded(error: ValidationError, english: str) -> Msg:
+    """jsonschema's message, kept as it is in English; in other languages, worded from the
+    error's parts (the keyword, the value, what the schema wants), else given in English."""
+    validator = str(error.validator)
+    value = _short(error.instance)
+    wanted = error.validator_value
+    if validator == "required":
+        found = _REQUIRED.match(english)
+        if found:
+            return msg("schema.required", field=found.group(1), english=english)
+    if validator == "type":
+        names = [str(n) for n in (wanted if isinstance(wanted, list) else [wanted])]
+        return msg("schema.type", value=value, types=_type_words(names), english=english)
+    if validator in _WORDED:
+        return msg(_WORDED[validator], value=value, limit=_short(wanted), english=english)
+    return msg("schema.other", message=english, english=english)
+
+
+def _type_words(names: list[str]) -> Msg:
+    words = [msg(f"schema.type_name.{n}") for n in names if n in _TYPE_NAMES]
+    if not words:
+        return msg("schema.other", message=" or ".join(map(repr, names)))
+    joined = words[0]
+    for word in words[1:]:
+        joined = msg("schema.either", first=joined, second=word)
+    return joined
+
+
+def _implicit_message(raw: str, validator: str, error: ValidationError, message: str | Msg) -> Msg:
     """Why a plain scalar broke the schema: YAML read it as a number, boolean or null."""
     read_as = _short(error.instance)
+    expected: str | Msg
     if validator == "type":
         wanted = error.validator_value
-        names = wanted if isinstance(wanted, list) else [wanted]
-        expected = (
-            f"this field expects {' or '.join(_TYPE_NAMES.get(str(n), str(n)) for n in names)}"
-        )
+        names = [str(n) for n in (wanted if isinstance(wanted, list) else [wanted])]
+        english = f"this field expects {' or '.join(_TYPE_NAMES.get(n, n) for n in names)}"
+        expected = msg("schema.expects", types=_type_words(names), english=english)
     else:
         expected = message
     if raw == "":
-        return f"the value is empty, which YAML reads as null; {expected}: write the value"
+        english = f"the value is empty, which YAML reads as null; {expected}: write the value"
+        return msg("schema.implicit_empty", expected=expected, english=english)
     quoted = raw.replace("'", "''")
-    return (
+    english = (
         f"unquoted {raw} is read by YAML as {read_as}, but {expected}; "
         f"if you mean the text, quote it: '{quoted}'"
     )
+    return msg(
+        "schema.implicit",
+        raw=raw,
+        read_as=read_as,
+        expected=expected,
+        quoted=quoted,
+        english=english,
+    )
 
 
-def _field_hint(error: ValidationError, name: str) -> str:
+def _field_hint(error: ValidationError, name: str) -> str | Msg:
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = list((schema.get("properties") or {}).keys())
-    return did_you_mean(name, known) if known else ""
+    return suffix_hint(name, known) if known else ""
 
 
 def schema_problems(registry: Registry, record: Record) -> list[Problem]:

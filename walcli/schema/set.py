@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from walcli.core.errors import SchemaError
 from walcli.core.paths import Pattern
-from walcli.schema.walker import date_patterns, reference_patterns, series_patterns
+from walcli.schema.walker import (
+    MAX_PATTERN,
+    FieldInfo,
+    Navigator,
+    date_patterns,
+    fields,
+    reference_patterns,
+    references_in,
+    series_patterns,
+)
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -99,6 +108,8 @@ class SchemaSet:
     _checked: bool = False  # every document passed check_schema
     _patterns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)
     _series: dict[str, list[Pattern]] = field(default_factory=dict)
+    _fields: dict[tuple[str, int], dict[Pattern, FieldInfo]] = field(default_factory=dict)
+    _navigators: dict[str, Navigator] = field(default_factory=dict)
     _dates: dict[str, list[Pattern]] = field(default_factory=dict)
 
     @classmethod
@@ -117,7 +128,13 @@ class SchemaSet:
     def references(self, name: str) -> list[tuple[Pattern, str]]:
         if name not in self._patterns:
             self.document(name)
-            self._patterns[name] = reference_patterns(self.documents, name)
+            walked = self._fields.get((name, MAX_PATTERN))
+            # a walk made for labels and types serves references too; else the lighter walk
+            self._patterns[name] = (
+                references_in(walked)
+                if walked is not None
+                else reference_patterns(self.documents, name)
+            )
         return self._patterns[name]
 
     def series(self, name: str) -> list[Pattern]:
@@ -125,6 +142,28 @@ class SchemaSet:
             self.document(name)
             self._series[name] = series_patterns(self.documents, name)
         return self._series[name]
+
+    def fields(self, name: str, depth: int = MAX_PATTERN) -> dict[Pattern, FieldInfo]:
+        """What the schema says of every place of a record of this kind (labels, types),
+        down to `depth` steps (top-level fields only: depth 1)."""
+        if (name, depth) not in self._fields:
+            self.document(name)
+            self._fields[name, depth] = fields(self.documents, name, depth)
+        return self._fields[name, depth]
+
+    def navigator(self, name: str) -> Navigator:
+        found = self._navigators.get(name)
+        if found is None:
+            self.document(name)
+            found = self._navigators[name] = Navigator(self.documents, name)
+        return found
+
+    def info(self, name: str, pattern: Pattern) -> FieldInfo | None:
+        """What the schema of a kind says at one place of its records (labels, types)."""
+        return self.navigator(name).info(pattern)
+
+    def top_level(self, name: str) -> list[str]:
+        return self.navigator(name).top_level()
 
     def dates(self, name: str) -> list[Pattern]:
         if name not in self._dates:

@@ -9,6 +9,7 @@ from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import walk
 from walcli.core.dates import FULL_DATE
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -28,7 +29,7 @@ def dates_exist(record: Record) -> list[Problem]:
             try:
                 datetime.date.fromisoformat(value)
             except ValueError:
-                problems.append(record.problem(path, CODE, f"{value} is not a calendar date"))
+                problems.append(record.problem(path, CODE, msg("rules.bad_date", value=value)))
     return problems
 
 

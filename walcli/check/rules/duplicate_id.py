@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from walcli.check.rules._rule import RegistryRule
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record, Registry
@@ -31,7 +32,7 @@ def ids_are_unique(registry: Registry) -> list[Problem]:
                 record.problem(
                     ("id",),
                     CODE,
-                    f"id '{record_id}' is also the id of {first.file}",
+                    msg("rules.duplicate_id", id=record_id, file=first.file),
                 )
             )
     return problems

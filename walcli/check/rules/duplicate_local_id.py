@@ -8,6 +8,7 @@ from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import walk
 from walcli.core.paths import pointer
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -46,7 +47,12 @@ def local_ids_are_unique(record: Record) -> list[Problem]:
                         record.problem(
                             (*path, index, key),
                             CODE,
-                            f"{key} {local!r} is already used at {pointer((*path, seen[local]))}",
+                            msg(
+                                "rules.duplicate_local_id",
+                                key=key,
+                                value=local,
+                                where=pointer((*path, seen[local])),
+                            ),
                         )
                     )
                 else:

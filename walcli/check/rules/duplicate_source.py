@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from walcli.check.rules._rule import RecordRule
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -46,7 +47,7 @@ def sources_are_unique(record: Record) -> list[Problem]:
                     record.problem(
                         ("sources", index, field),
                         CODE,
-                        f"source {field} {value!r} is listed twice (also at /sources/{first})",
+                        msg("rules.duplicate_source", field=field, value=value, first=first),
                     )
                 )
             else:

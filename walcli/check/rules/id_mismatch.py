@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from walcli.check.rules._rule import RecordRule
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -26,7 +27,7 @@ def id_matches_file(record: Record) -> list[Problem]:
         record.problem(
             ("id",),
             CODE,
-            f"id {given!r} differs from the file name {record.id}.yaml",
+            msg("rules.id_mismatch", id=given, file=record.id),
         )
     ]
 

@@ -9,6 +9,7 @@ from walcli.core.claims import is_claims, is_seed
 from walcli.core.dates import span
 from walcli.core.kinds import KINDS
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Registry
@@ -64,15 +65,27 @@ def labels_within_plans(registry: Registry) -> list[Problem]:
             if inside:
                 continue
             values = ", ".join(s.text for _, s in known)
-            period_text = f"from {start.text} to {end.text}" if end else f"from {start.text} on"
+            period_text = (
+                msg("rules.period_to", start=start.text, end=end.text)
+                if end
+                else msg("rules.period_on", start=start.text)
+            )
             set_aside = [str(claims[i]["value"]) for i in range(len(claims)) if i not in chosen]
-            note = f" (the seed deck's {', '.join(set_aside)} does not count)" if set_aside else ""
+            note = msg("rules.seed_set_aside", values=", ".join(set_aside)) if set_aside else ""
             problems.append(
                 record.problem(
                     (field, known[0][0], "value"),
                     code,
-                    f"{field} {values} lies outside the period {period_text} of "
-                    f"{KINDS[target_kind].singular} '{target_id}' ({ref_field}){note}",
+                    msg(
+                        "rules.label_outside_plan",
+                        field=field,
+                        values=values,
+                        period=period_text,
+                        kind=msg(f"common.kind.{KINDS[target_kind].singular}"),
+                        id=target_id,
+                        ref=ref_field,
+                        note=note,
+                    ),
                 )
             )
     return problems

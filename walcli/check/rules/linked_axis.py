@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from walcli.check.rules._rule import RegistryRule
 from walcli.core.problems import Code, E, Problem
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import suffix
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Registry
@@ -45,13 +46,18 @@ def linked_axes_exist(registry: Registry) -> list[Problem]:
                 continue  # a missing plan is unknown-reference's to report
             known = _axes(target.data)
             if known and axis not in known:
-                hint = did_you_mean(str(axis), [str(n) for n in sorted(known)])
+                hint = suffix(str(axis), [str(n) for n in sorted(known)])
                 problems.append(
                     record.problem(
                         ("plan_links", index, "axis"),
                         CODE,
-                        f"plan '{target.id}' has no axis {axis} (its axes: "
-                        f"{', '.join(map(str, sorted(known)))}){hint}",
+                        msg(
+                            "rules.linked_axis",
+                            plan=target.id,
+                            axis=axis,
+                            axes=", ".join(map(str, sorted(known))),
+                            hint=hint,
+                        ),
                     )
                 )
     return problems

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import walk
 from walcli.core.problems import Code, Problem, W
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -71,8 +72,10 @@ def mojibake(record: Record) -> list[Problem]:
                     record.problem(
                         path,
                         CODE,
-                        f"text looks garbled: {json.dumps(_excerpt(text, 0), ensure_ascii=False)}; "
-                        "check it against the source",
+                        msg(
+                            "rules.garbled",
+                            excerpt=json.dumps(_excerpt(text, 0), ensure_ascii=False),
+                        ),
                     )
                 )
             continue
@@ -81,8 +84,11 @@ def mojibake(record: Record) -> list[Problem]:
             record.problem(
                 path,
                 CODE,
-                f"text looks mis-decoded: {json.dumps(_excerpt(text, at), ensure_ascii=False)} "
-                f"probably means {json.dumps(_excerpt(fixed, at), ensure_ascii=False)}",
+                msg(
+                    "rules.mis_decoded",
+                    excerpt=json.dumps(_excerpt(text, at), ensure_ascii=False),
+                    fixed=json.dumps(_excerpt(fixed, at), ensure_ascii=False),
+                ),
             )
         )
     return problems

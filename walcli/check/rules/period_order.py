@@ -9,6 +9,7 @@ from walcli.core.claims import is_claims, walk
 from walcli.core.dates import Span, span
 from walcli.core.paths import JsonPath
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -69,7 +70,13 @@ def periods_are_ordered(record: Record) -> list[Problem]:
                     record.problem(
                         earliest[0],
                         CODE,
-                        f"{first_key} {earliest[1].text} is after {second_key} {latest[1].text}",
+                        msg(
+                            "rules.period_order",
+                            first=first_key,
+                            start=earliest[1].text,
+                            second=second_key,
+                            end=latest[1].text,
+                        ),
                     )
                 )
     return problems

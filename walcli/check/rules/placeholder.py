@@ -14,6 +14,7 @@ from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import walk
 from walcli.core.paths import dotted
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -30,7 +31,7 @@ CODE = Code(
 
 def placeholders_filled(record: Record) -> list[Problem]:
     return [
-        record.problem(path, CODE, f"{dotted(path)} is still {PLACEHOLDER}: write the real value")
+        record.problem(path, CODE, msg("rules.placeholder", path=dotted(path), todo=PLACEHOLDER))
         for path, value in walk(record.data)
         if value == PLACEHOLDER and path
     ]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import walk
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -37,7 +38,7 @@ def ranges_are_ordered(record: Record) -> list[Problem]:
                 record.problem(
                     (*path, "max"),
                     CODE,
-                    f"max {high} is below value {low}; a range is value (lower end) .. max",
+                    msg("rules.range_order", high=high, low=low),
                 )
             )
     return problems

@@ -9,6 +9,7 @@ from walcli.check.rules._rule import RegistryRule
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, values_at
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import Msg, msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Registry
@@ -129,13 +130,24 @@ def references_are_acyclic(registry: Registry) -> list[Problem]:
                 continue
             # Ids quoted, as in other cross-record messages ('id'), so tools can find them.
             steps = [f"'{start}'"] + [f"-{label}-> '{target}'" for target, _, label in cycle]
+            shown: str | Msg = " ".join(steps)
             if len(steps) > _CYCLE_SHOWN:  # a long ring: its start and end, and its size
-                steps = [*steps[:3], f"... ({len(cycle)} records) ...", *steps[-2:]]
+                shown = msg(
+                    "rules.cycle_shortened",
+                    head=" ".join(steps[:3]),
+                    count=len(cycle),
+                    tail=" ".join(steps[-2:]),
+                )
             problems.append(
                 records[start].problem(
                     cycle[0][1],
                     CODE,
-                    f"{kind.singular} references come back to '{start}': {' '.join(steps)}",
+                    msg(
+                        "rules.reference_cycle",
+                        kind=msg(f"common.kind.{kind.singular}"),
+                        start=start,
+                        steps=shown,
+                    ),
                 )
             )
     return problems

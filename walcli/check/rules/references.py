@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from walcli.check.rules._rule import RegistryRule
 from walcli.core.kinds import KINDS
 from walcli.core.problems import Code, E, Problem
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import suffix
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Registry
@@ -45,13 +46,27 @@ def references_exist(registry: Registry) -> list[Problem]:
                     record.problem(
                         ref.path,
                         WRONG_KIND,
-                        f"{ref.target_id!r} is a {actual}, but this field names a {wanted}",
+                        msg(
+                            "rules.wrong_kind",
+                            id=ref.target_id,
+                            actual=msg(f"common.kind.{actual}"),
+                            wanted=msg(f"common.kind.{wanted}"),
+                        ),
                     )
                 )
             else:
-                hint = did_you_mean(ref.target_id, registry.ids(ref.target_kind))
+                hint = suffix(ref.target_id, registry.ids(ref.target_kind))
                 problems.append(
-                    record.problem(ref.path, UNKNOWN, f"no {wanted} {ref.target_id!r}{hint}")
+                    record.problem(
+                        ref.path,
+                        UNKNOWN,
+                        msg(
+                            "rules.unknown_reference",
+                            kind=msg(f"common.kind.{wanted}"),
+                            id=ref.target_id,
+                            hint=hint,
+                        ),
+                    )
                 )
     return problems
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import is_claims, is_seed, walk
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -31,8 +32,7 @@ def seed_deck_is_not_alone(record: Record) -> list[Problem]:
                 record.problem(
                     (*path, 0, "attributed_to"),
                     CODE,
-                    "every claim of this fact is the seed deck's; keep it beside a sourced "
-                    "claim, or record it in open_questions",
+                    msg("rules.seed_deck_alone"),
                 )
             )
     return problems

@@ -8,6 +8,7 @@ from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import SEED_DECK, is_seed, walk
 from walcli.core.claims import cited as cited_sources
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -45,21 +46,20 @@ def seed_deck_is_attributed(record: Record) -> list[Problem]:
                     record.problem(
                         (*path, key, cites_seed[0]),
                         CODE,
-                        f"cites the seed deck ({cited[cites_seed[0]]!r}) but is not marked "
-                        "attributed_to: seed-deck",
+                        msg("rules.seed_not_marked", source=cited[cites_seed[0]]),
                     )
                 )
         if is_seed(value) and not any(c in seeds for c in cited_sources(value)):
             hint = (
-                f"cite {sorted(seeds)[0]!r}"
+                msg("rules.seed_cite", source=sorted(seeds)[0])
                 if seeds
-                else "list it in the record's sources with kind: seed-deck and cite it"
+                else msg("rules.seed_list_it")
             )
             problems.append(
                 record.problem(
                     (*path, "attributed_to"),
                     CODE,
-                    f"is attributed to the seed deck but does not cite it ({hint})",
+                    msg("rules.seed_not_cited", hint=hint),
                 )
             )
     return problems

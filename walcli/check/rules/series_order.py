@@ -9,6 +9,7 @@ from walcli.core.dates import Day, Span, span
 from walcli.core.kinds import KINDS
 from walcli.core.paths import JsonPath, pointer, values_at
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record, Registry
@@ -53,8 +54,12 @@ def series_order_problems(record: Record, path: JsonPath, items: list[Any]) -> l
                     record.problem(
                         (*path, index, key),
                         CODE,
-                        f"{key} {when.text} comes after the undated item "
-                        f"{pointer((*path, undated_at))}; undated items come last",
+                        msg(
+                            "rules.series_undated",
+                            key=key,
+                            date=when.text,
+                            where=pointer((*path, undated_at)),
+                        ),
                     )
                 )
             continue
@@ -63,8 +68,13 @@ def series_order_problems(record: Record, path: JsonPath, items: list[Any]) -> l
                 record.problem(
                     (*path, index, key),
                     CODE,
-                    f"{key} {when.text} comes after {reached_by[1].text} "
-                    f"({pointer((*path, reached_by[0]))}); the series is in date order",
+                    msg(
+                        "rules.series_order",
+                        key=key,
+                        date=when.text,
+                        previous=reached_by[1].text,
+                        where=pointer((*path, reached_by[0])),
+                    ),
                 )
             )
             continue

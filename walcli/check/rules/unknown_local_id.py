@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 
 from walcli.check.rules._rule import RecordRule
 from walcli.check.rules.duplicate_local_id import local_key
+from walcli.core.kinds import INDEX, LOCAL_REFERENCES
 from walcli.core.paths import Pattern, values_at
 from walcli.core.problems import Code, E, Problem
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import suffix
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -21,18 +23,7 @@ CODE = Code(
 )
 
 
-# Ids local to a record: (kind, where they are used, the list whose items they name, by which
-# key). A programme linked as an axis of its plan names one of the plan's axes by number; an
-# outcome names the objective it measures by its place in the list (INDEX, from 0).
-INDEX = "#"
-LOCAL_REFERENCES: tuple[tuple[str, Pattern, Pattern, str], ...] = (
-    ("shocks", ("actions", "*", "actors", "*"), ("actors",), "id"),
-    ("shocks", ("bodies", "*", "members", "*", "value", "*"), ("actors",), "id"),
-    ("shocks", ("bodies", "*", "chair"), ("actors",), "id"),
-    ("shocks", ("bodies", "*", "coordinator"), ("actors",), "id"),
-    ("plans", ("programmes", "*", "link", "axis"), ("axes",), "number"),
-    ("shocks", ("outcomes", "*", "objective"), ("objectives",), INDEX),
-)
+# The table of local ids is declared with the kinds (a record view names them too).
 
 
 def _known(record: Record, listed: Pattern, key: str) -> set[object]:
@@ -60,10 +51,14 @@ def local_references_exist(record: Record) -> list[Problem]:
             if not local_key(value) or value in known:
                 continue
             if key == INDEX:
-                message = f"no item {value!r} in {where} (it has {len(known)}, from 0)"
+                message = msg(
+                    "rules.unknown_local_index", value=value, where=where, count=len(known)
+                )
             else:
-                hint = did_you_mean(str(value), [str(k) for k in known])
-                message = f"no item with {key} {value!r} in {where}{hint}"
+                hint = suffix(str(value), [str(k) for k in known])
+                message = msg(
+                    "rules.unknown_local_id", key=key, value=value, where=where, hint=hint
+                )
             problems.append(record.problem(path, CODE, message))
     return problems
 

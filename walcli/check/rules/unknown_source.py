@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from walcli.check.rules._rule import RecordRule
 from walcli.core.claims import walk
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 
 if TYPE_CHECKING:
     from walcli.core.registry import Record
@@ -36,7 +37,7 @@ def citations_exist(record: Record) -> list[Problem]:
                     record.problem(
                         (*path, index),
                         CODE,
-                        f"cites source {cited!r}, which the record's sources do not list",
+                        msg("rules.unknown_source", source=cited),
                     )
                 )
     return problems

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from walcli.check.rules._rule import RecordRule
 from walcli.core.paths import JsonPath
 from walcli.core.problems import Problem
+from walcli.i18n.catalog import Msg, msg
 from walcli.io.yaml import YAML_IMPLICIT_TYPE
 
 if TYPE_CHECKING:
@@ -22,25 +23,18 @@ _OTHER_BASE = re.compile(
 )
 
 
-def _explain(raw: str, value: int | float) -> str:
+def _explain(raw: str, value: int | float) -> Msg:
     digits = raw.lstrip("+-").replace("_", "")
     quoted = raw.replace("'", "''")
     if ":" in digits:
-        return (
-            f"unquoted {raw} is read by YAML 1.1 as the base-60 number {value}; "
-            f"if you mean a time or a ratio, quote it: '{quoted}'"
-        )
+        return msg("rules.base_60", raw=raw, value=value, quoted=quoted)
     if digits.startswith(("0x", "0b")):
         base = "hexadecimal" if digits.startswith("0x") else "binary"
-        return (
-            f"unquoted {raw} is read by YAML as the {base} number {value}; write {value} "
-            f"in decimals, or quote it if you mean text: '{quoted}'"
+        return msg(
+            "rules.other_base", raw=raw, base=msg(f"rules.base.{base}"), value=value, quoted=quoted
         )
     decimal = int(raw.replace("_", ""), 10)
-    return (
-        f"unquoted {raw} is read by YAML 1.1 as the octal number {value}, not {decimal}; "
-        f"write {decimal} without the leading zero, or quote it if you mean text: '{quoted}'"
-    )
+    return msg("rules.octal", raw=raw, value=value, decimal=decimal, quoted=quoted)
 
 
 def _value_at(data: Any, path: JsonPath) -> Any:
