@@ -99,9 +99,14 @@ def test_a_record_page_holds_what_a_writer_pastes(wal: Wal, tmp_path: Path) -> N
 
 def test_open_questions_and_uncited_sources_are_listed(wal: Wal, tmp_path: Path) -> None:
     page = site(wal, tmp_path / "site", "--lang", "fr")["poles/biowin.md"]
-    assert "## Questions ouvertes\n\n- Hq: Ville du siège non sourcée.\n" in page
-    assert "- Plan Marshall 2006-2009, SPW Économie." not in page  # cited: a footnote
-    assert "[^" in page and "Ville du siège" in page
+    assert "## Questions ouvertes\n\n- hq: Ville du siège non sourcée.\n" in page
+    # a source no fact cites is listed; cited ones are footnotes
+    assert (
+        "## Sources\n\n- BioWin, Clusters Wallonie. "
+        "[http://clusters.wallonie.be/biowin-en/](http://clusters.wallonie.be/biowin-en/)\n\n"
+        "[^1]: Competitiveness clusters, AWEX."
+    ) in page
+    assert "\n- Plan Marshall 2006-2009, SPW Économie." not in page
 
 
 def test_the_index_shows_the_decade_and_links_every_kind(wal: Wal, tmp_path: Path) -> None:
@@ -144,9 +149,18 @@ def test_a_record_alone_is_its_page(wal: Wal, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_show_format_markdown_prints_the_records_page(wal: Wal, lang: str) -> None:
+    for kind, record_id in (("poles", "biowin"), ("plans", "marshall-1"), ("domains", "biotech")):
+        shown = wal(kind, "show", record_id, "--format", "markdown", "--lang", lang)
+        assert shown.exit_code == 0 and shown.stderr == ""
+        assert shown.stdout == wal("report", record_id, "--lang", lang).stdout
+        assert problems(shown.stdout) == []
+
+
 def test_a_kind_is_its_table_and_its_records(wal: Wal) -> None:
     text = wal("report", "poles").stdout
-    assert text.startswith("# Poles\n\nRecords: 1.\n\n| Name | Id |")
+    assert text.startswith("# Poles\n\nRecords: 1.\n\n| Id | Name | Domain |")
     assert "\n## BioWin\n" in text and problems(text) == []
 
 

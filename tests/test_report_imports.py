@@ -28,7 +28,11 @@ def test_other_commands_do_not_import_jinja2(tmp_path: Path, args: tuple[str, ..
     assert not [n for n in names if n.startswith("walcli.report")]
 
 
-@pytest.mark.parametrize("args", [("report",), ("report", "biowin")], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [("report",), ("report", "biowin"), ("poles", "show", "biowin", "--format", "markdown")],
+    ids=" ".join,
+)
 def test_report_imports_jinja2(tmp_path: Path, args: tuple[str, ...]) -> None:
     names = imported(_registry(tmp_path), *args)
     assert "jinja2.sandbox" in names and "walcli.report.engine" in names

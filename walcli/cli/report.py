@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from walcli.cli.app import app, boundary, resolve_lang, settings
+from walcli.cli.app import boundary, command, settings
+from walcli.cli.framework import EXAMPLES
 from walcli.core.errors import UsageError
-from walcli.core.problems import Problem, Severity
+from walcli.core.problems import Severity
+from walcli.i18n.catalog import msg, t
 from walcli.output.safe import safe
 
 if TYPE_CHECKING:
@@ -19,57 +21,51 @@ if TYPE_CHECKING:
     from walcli.report.write import Finding
 
 
-@app.command()
+@command(
+    help="report.help",
+    epilog="\n".join(
+        [
+            EXAMPLES,
+            "wal --lang fr report --out rapport/",
+            "wal report biowin > biowin.md",
+            "wal report --out docs/report --check",
+        ]
+    ),
+)
 @boundary
 def report(
     ctx: typer.Context,
-    target: str | None = typer.Argument(
-        None,
-        metavar="[KIND | ID]",
-        help="A kind (poles), a record id (biowin, or poles/biowin), or nothing for the whole "
-        "registry.",
-    ),
+    target: str | None = typer.Argument(None, metavar="[KIND | ID]", help="report.help.target"),
     out_path: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        help="A FILE.md for one document, or a folder for a site (index, timeline, a page per "
-        "kind and per record). Default: the document on stdout.",
+        None, "--out", "-o", metavar="FILE|DIR", help="report.help.out"
     ),
     templates: Path | None = typer.Option(
-        None,
-        "--template",
-        help="A folder of templates (from --export-templates) used before the built-in ones.",
+        None, "--template", metavar="DIR", help="report.help.template"
     ),
-    check: bool = typer.Option(
-        False,
-        "--check",
-        help="Write nothing; exit 1 naming each stale, missing or extra page of --out.",
-    ),
-    force: bool = typer.Option(False, "--force", help="Overwrite files that are in the way."),
+    check: bool = typer.Option(False, "--check", help="report.help.check"),
+    force: bool = typer.Option(False, "--force", help="report.help.force"),
     export: Path | None = typer.Option(
-        None,
-        "--export-templates",
-        metavar="DIR",
-        help="Write the built-in templates into DIR, to edit and use with --template.",
+        None, "--export-templates", metavar="DIR", help="report.help.export"
     ),
-    lang: str | None = typer.Option(None, "--lang", help="fr or en (as wal --lang)."),
 ) -> None:
-    """Markdown for writers: the whole registry, a kind or a record, as one document or a site
-    of linked pages (--out DIR), with numbered sources and Mermaid diagrams."""
     from walcli.report.engine import export as export_templates
 
+    run = settings(ctx)
     if export is not None:
         written = export_templates(export, force)
-        typer.echo(f"wrote {len(written)} templates to {safe(str(export))}", err=True)
+        _say(t("report.done.templates", run.lang, count=len(written), folder=safe(str(export))))
         return
     if check and out_path is None:
-        raise UsageError("--check compares with --out: give the FILE or folder to check")
-    run = settings(ctx)
-    chosen_lang = resolve_lang(lang) if lang else run.lang
+        raise UsageError(msg("report.error.check_needs_out"))
     registry = run.registry()
-    _warn_unread(registry.problems)
-    _run(registry, target, out_path, templates, check, force, chosen_lang)
+    unread = sum(p.severity is Severity.ERROR for p in registry.problems)
+    if unread:
+        _say("wal: " + t("report.unread", run.lang, count=unread))
+    _run(registry, target, out_path, templates, check, force, run.lang)
+
+
+def _say(text: str) -> None:
+    typer.echo(text, err=True)
 
 
 def _run(
@@ -93,40 +89,36 @@ def _run(
     if out_path is None:
         sys.stdout.write(document(pages))
         return
+    shown = safe(str(out_path))
     if as_document:
         text = document(pages)
         if check:
-            _report_check(write.check_document(text, out_path), out_path, 1)
+            _report_check(write.check_document(text, out_path), shown, 1, lang)
             return
         write.write_document(text, out_path, force)
-        typer.echo(f"wrote {safe(str(out_path))}", err=True)
+        _say(t("report.done.file", lang, path=shown))
         return
     if check:
-        _report_check(write.check_site(pages, out_path, target), out_path, len(pages))
+        _report_check(write.check_site(pages, out_path, target), shown, len(pages), lang)
         return
     written, removed = write.write_site(pages, out_path, target, force)
-    gone = f", removed {len(removed)} it no longer has" if removed else ""
-    typer.echo(
-        f"wrote {written} of {len(pages)} pages to {safe(str(out_path))} "
-        f"({len(pages) - written} unchanged)" + gone,
-        err=True,
+    done = t(
+        "report.done.site",
+        lang,
+        written=written,
+        count=len(pages),
+        folder=shown,
+        unchanged=len(pages) - written,
     )
+    _say(done + (t("report.done.removed", lang, count=len(removed)) if removed else ""))
 
 
-def _report_check(findings: list[Finding], out_path: Path, pages: int) -> None:
+def _report_check(findings: list[Finding], shown: str, pages: int, lang: str) -> None:
+    """Each finding on stdout (`stale: poles/biowin.md`: the states are fixed words a CI
+    script can read, in every language), the verdict on stderr; exit 1 unless current."""
     for finding in findings:
         sys.stdout.write(f"{finding.state}: {safe(finding.path)}\n")
     if findings:
-        typer.echo(
-            f"wal: the report in {safe(str(out_path))} is not current: {len(findings)} "
-            "page(s) to write (run the same command without --check)",
-            err=True,
-        )
+        _say("wal: " + t("report.check.stale", lang, folder=shown, count=len(findings)))
         raise typer.Exit(1)
-    typer.echo(f"the report in {safe(str(out_path))} is current ({pages} page(s))", err=True)
-
-
-def _warn_unread(problems: list[Problem]) -> None:
-    unread = sum(p.severity is Severity.ERROR for p in problems)
-    if unread:
-        typer.echo(f"wal: {unread} files could not be read and are not in the report", err=True)
+    _say(t("report.check.fresh", lang, folder=shown, count=pages))

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from walcli.core.registry import Registry
 from walcli.report import context
 from walcli.report.engine import TEMPLATES, environment, render
 from walcli.report.pages import Links, Page, Role, Target, file_name, plan
+from walcli.report.pages import record_page as plan_record
+
+if TYPE_CHECKING:
+    from walcli.analysis.views import RecordView
 
 
 @dataclass(frozen=True)
@@ -60,3 +64,13 @@ def _prefix(page: Page, number: int) -> str:
 def document(rendered: list[Rendered]) -> str:
     """The pages one after the other, a blank line between them."""
     return "\n".join(r.text for r in rendered)
+
+
+def record_markdown(view: RecordView) -> str:
+    """A record's page on its own (`wal KIND show ID --format markdown`): the same page as
+    `wal report ID`, names where a site would link."""
+    from walcli.report.view import record_page
+
+    data = record_page(view, lambda kind, record_id: None)
+    page = context.page_data(plan_record(view.record), view.lang)
+    return render(environment(None), TEMPLATES[Role.RECORD], {"page": page, **data}, None)

@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from walcli.core.errors import UsageError, WalError
+from walcli.i18n.catalog import msg
 from walcli.output import markdown
 from walcli.report.files import write_atomic
 from walcli.report.pages import Role
@@ -80,7 +81,7 @@ def environment(writer: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(BUILTIN), encoding="utf-8")]
     if writer is not None:
         if not writer.is_dir():
-            raise UsageError(f"--template: no folder {str(writer)!r}")
+            raise UsageError(msg("report.error.template_folder", folder=str(writer)))
         loaders.insert(0, jinja2.FileSystemLoader(str(writer), encoding="utf-8"))
     env = _Sandbox(
         loader=jinja2.ChoiceLoader(loaders),
@@ -199,10 +200,11 @@ def names(writer: Path | None) -> list[str]:
 
 
 def where(name: str, writer: Path | None) -> str:
-    """How a message names a template: the writer's file, or the built-in one."""
+    """How a message names a template: the writer's file, or the built-in one (by its place
+    in the package)."""
     if writer is not None and (writer / name).is_file():
         return str(writer / name)
-    return f"built-in template {name}"
+    return f"walcli/report/templates/{name}"
 
 
 def check_all(env: jinja2.Environment, writer: Path | None) -> None:
@@ -212,17 +214,26 @@ def check_all(env: jinja2.Environment, writer: Path | None) -> None:
             tree = env.parse(source, name)
         except jinja2.TemplateSyntaxError as error:
             raise TemplateError(
-                f"{where(name, writer)}:{error.lineno}: template error: {error.message}"
+                msg(
+                    "report.error.template",
+                    at=f"{where(name, writer)}:{error.lineno}",
+                    error=error.message,
+                )
             ) from None
         except (OSError, UnicodeDecodeError) as error:
-            raise TemplateError(f"{where(name, writer)}: cannot read: {error}") from None
+            raise TemplateError(
+                msg("report.error.template_read", at=where(name, writer), error=str(error))
+            ) from None
         reached = list(_reached(tree))
         if reached:  # the first in reading order: the innermost of the earliest line
             line = min(node.lineno for node, _ in reached)
             node, attribute = [found for found in reached if found[0].lineno == line][-1]
             raise TemplateError(
-                f"{where(name, writer)}:{node.lineno}: the template reaches for "
-                f"{attribute!r}, a Python internal: templates may read the report's data only"
+                msg(
+                    "report.error.internals",
+                    at=f"{where(name, writer)}:{node.lineno}",
+                    attribute=repr(attribute),
+                )
             )
 
 
@@ -266,8 +277,10 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any], writer: 
         raise
     except Exception as error:  # whatever a template did wrong, said once with its line
         shown, line = _template_frame(error.__traceback__, name, writer)
-        what = "refused by the sandbox" if isinstance(error, SecurityError) else "template error"
-        raise TemplateError(f"{shown}:{line}: {what}: {error}") from None
+        key = (
+            "report.error.sandbox" if isinstance(error, SecurityError) else "report.error.template"
+        )
+        raise TemplateError(msg(key, at=f"{shown}:{line}", error=str(error))) from None
 
 
 def _template_frame(tb: TracebackType | None, name: str, writer: Path | None) -> tuple[str, int]:
@@ -292,13 +305,12 @@ def export(folder: Path, force: bool) -> list[str]:
     unless forced. The names written, sorted."""
     chosen = names(None)
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--export-templates: {str(folder)!r} is not a folder")
+        raise UsageError(msg("report.error.export_not_folder", folder=str(folder)))
     existing = [n for n in chosen if (folder / n).exists()]
     if existing and not force:
         raise UsageError(
-            f"--export-templates: {len(existing)} file(s) already there "
-            f"({', '.join(existing)}); nothing written",
-            hint="add --force to overwrite them",
+            msg("report.error.export_exists", count=len(existing), names=", ".join(existing)),
+            hint=msg("report.hint.force_files"),
         )
     folder.mkdir(parents=True, exist_ok=True)
     for name in chosen:

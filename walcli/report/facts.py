@@ -1,5 +1,5 @@
-"""Values as a reader sees them in a report: dates, money and numbers in the page's language
-(what a field holds is read from the schemas), and the sources a page cites, numbered."""
+"""Dates as a reader reads them in a report's language, and the sources a page cites,
+numbered in the order they are first cited (one note per source, whichever record cites it)."""
 
 from __future__ import annotations
 
@@ -7,86 +7,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from walcli.core.dates import span
-from walcli.core.kinds import KINDS
-from walcli.core.registry import Record, Registry
+from walcli.core.registry import Record
 from walcli.core.text import scalar_text
 from walcli.i18n import format as fmt
-from walcli.schema.walker import subschemas
-
-TYPE = "#type"  # the key of a type in a tree of field names (no field name starts with #)
-LABEL = "#label"  # the key of a field's label ({"fr": ..., "en": ...}, the schema's x-label)
-# What a subschema's $ref says its value is (the last part of the reference).
-_TYPES = {"date": "date", "euros": "euros", "url": "url"}
-
-Tree = dict[str, Any]
-
-
-def type_tree(registry: Registry, kind: str) -> Tree:
-    """Field names down to typed values: {"budget": {"*": {"value": {TYPE: "euros"}}}}."""
-    root: Tree = {}
-    for pattern, node in subschemas(registry.schemas.documents, KINDS[kind].schema):
-        ref = node.get("$ref")
-        found = _TYPES.get(ref.rsplit("/", 1)[-1]) if isinstance(ref, str) else None
-        named = node.get("x-label")
-        if found is None and not isinstance(named, dict):
-            continue
-        branch = root
-        for part in pattern:
-            branch = branch.setdefault(part, {})
-        if found is not None:
-            branch.setdefault(TYPE, found)
-        if isinstance(named, dict):
-            branch.setdefault(LABEL, named)
-    return root
-
-
-def below(tree: Tree | None, key: str | int) -> Tree | None:
-    """The branch of a field (or of any list item)."""
-    if tree is None:
-        return None
-    if isinstance(key, str) and key in tree:
-        found: Tree | None = tree[key]
-        return found
-    return tree.get("*")
-
-
-def labelled(tree: Tree | None, lang: str) -> str | None:
-    """The schema's label of a field, in lang."""
-    found = tree.get(LABEL) if tree else None
-    text = found.get(lang) if isinstance(found, dict) else None
-    return text if isinstance(text, str) and text.strip() else None
-
-
-def typed(tree: Tree | None) -> str | None:
-    found = tree.get(TYPE) if tree else None
-    return found if isinstance(found, str) else None
 
 
 @dataclass
 class Formatter:
-    """Scalars in one language: dates at their precision, euros, numbers."""
+    """Dates in one language, at their precision."""
 
     lang: str
 
-    def scalar(self, value: Any, kind: str | None = None) -> str:
-        if kind == "date" or (kind is None and isinstance(value, str) and span(value)):
-            return fmt.date(value, self.lang) if span(value) else scalar_text(value)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return scalar_text(value)
-        if value != value or value in (float("inf"), float("-inf")):  # NaN, infinities
-            return scalar_text(value)
-        if kind == "euros":
-            return fmt.money(value, self.lang)
-        return fmt.number(value, self.lang)
-
-    def figure(self, value: Any, unit: Any) -> str:
-        """A figure's value with its unit: 2,9 milliards €, 85 %, 11 000."""
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            if unit == "euros":
-                return self.scalar(value, "euros")
-            if unit == "percent":
-                return fmt.percent(value, self.lang)
-        return self.scalar(value)
+    def date(self, value: Any) -> str:
+        return fmt.date(value, self.lang) if span(value) else scalar_text(value)
 
 
 @dataclass
@@ -161,7 +94,7 @@ class Notes:
             number,
             text("title") or text("id"),
             text("publisher"),
-            self.formatter.scalar(date, "date") if date is not None else "",
+            self.formatter.date(date) if date is not None else "",
             text("url"),
             source.get("kind") == "seed-deck",
         )

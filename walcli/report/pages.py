@@ -17,7 +17,7 @@ from enum import StrEnum
 from walcli.core.errors import RecordNotFound, UsageError
 from walcli.core.kinds import KINDS
 from walcli.core.registry import Record, Registry
-from walcli.core.suggest import did_you_mean
+from walcli.core.suggest import same, with_hint
 from walcli.output.markdown import page_url
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -73,20 +73,29 @@ def resolve_target(registry: Registry, given: str | None) -> Target:
     """KIND, ID or KIND/ID (when an id names records of several kinds)."""
     if not given:
         return Target()
+    from walcli.i18n.catalog import msg
+
     if given in KINDS:
         return Target(kind=given)
     kind, _, record_id = given.rpartition("/")
     if kind:
         if kind not in KINDS:
-            raise UsageError(f"no kind {kind!r}; expected one of {', '.join(KINDS)}")
+            raise UsageError(
+                with_hint(msg("report.error.kind", kind=kind, kinds=", ".join(KINDS)), kind, KINDS)
+            )
         return Target(record=registry.get(kind, record_id))
-    found = [r for name in KINDS if (r := registry.records.get(name, {}).get(given)) is not None]
+    found = []
+    for name in KINDS:
+        by_id = registry.records.get(name, {})
+        record = by_id.get(given) or by_id.get(same(given, by_id) or "")
+        if record is not None:
+            found.append(record)
     if len(found) > 1:
         choices = ", ".join(f"{r.kind}/{r.id}" for r in found)
-        raise UsageError(f"{given!r} names records of several kinds: write one of {choices}")
+        raise UsageError(msg("report.error.ambiguous", given=given, choices=choices))
     if not found:
         known = {r.id for r in registry.all()} | set(KINDS)
-        raise RecordNotFound(f"no kind or record {given!r}{did_you_mean(given, known)}")
+        raise RecordNotFound(with_hint(msg("report.error.target", given=given), given, known))
     return Target(record=found[0])
 
 

@@ -53,20 +53,20 @@ def _in_decade(event: Event) -> bool:
 def marks(event: Event, lang: str) -> list[str]:
     found = []
     if event.disputed:
-        found.append(t("mark.disputed", lang))
+        found.append(t("common.mark.disputed", lang))
     if event.seed_deck:
-        found.append(t("mark.seed_deck", lang))
+        found.append(t("common.mark.seed_deck", lang))
     if event.superseded:
-        found.append(t("mark.superseded", lang))
+        found.append(t("common.mark.superseded", lang))
     return found
 
 
 def when(event: Event, site: Site) -> str:
     """The date at its precision; a period as its start and end."""
-    start = site.formatter.scalar(event.date, "date")
+    start = site.formatter.date(event.date)
     if not event.period:
         return start
-    end = site.formatter.scalar(event.end, "date") if event.end else t("report.open", site.lang)
+    end = site.formatter.date(event.end) if event.end else t("report.open", site.lang)
     return t("report.period", site.lang, start=start, end=end)
 
 
@@ -81,7 +81,7 @@ def timeline_page(site: Site, page: Page, prefix: str) -> dict[str, Any]:
                 "date": when(event, site),
                 "iso": event.date,
                 "end": event.end,
-                "record": site.link(page, event.kind, event.id, ()),
+                "record": site.link(page, event.kind, event.id),
                 "text": event.label,
                 "notes": notes.cite_all(record, {"sources": cited}),
                 "marks": marks(event, site.lang),

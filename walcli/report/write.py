@@ -16,6 +16,7 @@ from pathlib import Path
 
 from walcli.core.errors import UsageError
 from walcli.core.kinds import KINDS
+from walcli.i18n.catalog import msg
 from walcli.report.build import Rendered
 from walcli.report.files import umask, write_atomic
 from walcli.report.pages import Role, Target
@@ -35,8 +36,7 @@ def is_document(out: Path) -> bool:
 
 
 def _named(paths: list[str]) -> str:
-    shown = ", ".join(paths[:MAX_NAMED])
-    return shown + (f" and {len(paths) - MAX_NAMED} more" if len(paths) > MAX_NAMED else "")
+    return ", ".join(paths[:MAX_NAMED]) + (" …" if len(paths) > MAX_NAMED else "")
 
 
 def owned(folder: Path, target: Target) -> set[str]:
@@ -83,11 +83,10 @@ def check_document(text: str, path: Path) -> list[Finding]:
 def write_document(text: str, path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise UsageError(
-            f"--out: {str(path)!r} already exists; nothing written",
-            hint="add --force to overwrite it",
+            msg("report.error.file_exists", path=str(path)), hint=msg("report.hint.force_file")
         )
     if not path.parent.is_dir():
-        raise UsageError(f"--out: no folder {str(path.parent)!r}")
+        raise UsageError(msg("report.error.no_folder", folder=str(path.parent)))
     write_atomic(path, text)
 
 
@@ -96,16 +95,20 @@ def write_site(
 ) -> tuple[int, list[str]]:
     """Write every page; (pages written, pages removed). Unchanged pages are not rewritten."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out: {str(folder)!r} is a file, not a folder")
+        raise UsageError(msg("report.error.not_folder", folder=str(folder)))
     if not folder.exists() or not any(folder.iterdir()):
         _write_new(pages, folder)
         return len(pages), []
     present = [r.page.path for r in pages if (folder / r.page.path).exists()]
     if present and not force:
         raise UsageError(
-            f"--out: {len(present)} page(s) already in {str(folder)!r} ({_named(present)}); "
-            "nothing written",
-            hint="add --force to replace them (and remove pages this report no longer has)",
+            msg(
+                "report.error.pages_exist",
+                count=len(present),
+                folder=str(folder),
+                names=_named(present),
+            ),
+            hint=msg("report.hint.force_pages"),
         )
     extra = sorted(owned(folder, target) - {r.page.path for r in pages}) if force else []
     written = 0
@@ -127,7 +130,8 @@ def _write_new(pages: list[Rendered], folder: Path) -> None:
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"--out: cannot make {str(parent)!r}: {error.strerror or error}") from None
+        why = str(error.strerror or error)
+        raise UsageError(msg("report.error.cannot_make", folder=str(parent), why=why)) from None
     temp = Path(tempfile.mkdtemp(prefix=".wal-report-", dir=parent))
     try:
         os.chmod(temp, 0o777 & ~umask())
@@ -139,9 +143,8 @@ def _write_new(pages: list[Rendered], folder: Path) -> None:
         os.replace(temp, folder)  # an empty folder is replaced; a non-empty one refuses
     except OSError as error:
         shutil.rmtree(temp, ignore_errors=True)
-        raise UsageError(
-            f"--out: cannot write {str(folder)!r}: {error.strerror or error}"
-        ) from None
+        why = str(error.strerror or error)
+        raise UsageError(msg("report.error.cannot_write", folder=str(folder), why=why)) from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
