@@ -24,6 +24,12 @@ def brief_view(view: RecordView) -> RecordView:
     return replace(view, sections=view.brief, brief_card=True)
 
 
+def _markdown(view: RecordView, out: Out) -> None:
+    from walcli.report.build import record_markdown
+
+    out.write(record_markdown(view))
+
+
 RECORD_FORMATS: Formats[RecordView] = Formats(
     [
         Format("text", "the record to read, with its sources", _text, people=True),
@@ -36,6 +42,12 @@ RECORD_FORMATS: Formats[RecordView] = Formats(
             "yaml",
             "the record as in the YAML, with its links",
             lambda v, o: o.write(to_yaml(v.as_data(), ascii=o.ascii)),
+        ),
+        Format(
+            "markdown",
+            "the record's page, as `wal report ID` writes it",
+            _markdown,
+            people=True,
         ),
     ],
     tty="text",
