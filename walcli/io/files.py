@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import msg
 from walcli.io.yaml import Document, parse_text
 
 MAX_BYTES = 1024 * 1024
@@ -44,7 +45,7 @@ def _at(text: str, index: int) -> tuple[int, int]:
 
 def decode(raw: bytes, rel: str) -> str | Problem:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ENCODING.at(rel, 1, 1, "", "the file is UTF-16 or UTF-32; save it as UTF-8")
+        return ENCODING.at(rel, 1, 1, "", msg("loader.utf16"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -52,7 +53,9 @@ def decode(raw: bytes, rel: str) -> str | Problem:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8")
         line, column = _at(before, len(before))
-        return ENCODING.at(rel, line, column, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8")
+        return ENCODING.at(
+            rel, line, column, "", msg("loader.not_utf8", byte=f"0x{raw[exc.start]:02x}")
+        )
     nul = text.find("\0")
     if nul >= 0:  # valid UTF-8, but no text file holds NUL: UTF-16/32 without BOM, or binary
         line, column = _at(text, nul)
@@ -61,8 +64,7 @@ def decode(raw: bytes, rel: str) -> str | Problem:
             line,
             column,
             "",
-            "a NUL character: the file looks like UTF-16 or UTF-32 without a byte-order mark, "
-            "or binary; save it as UTF-8 text",
+            msg("loader.nul"),
         )
     return text
 
@@ -88,16 +90,16 @@ _OPEN_FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
 )
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "pipe"),
+    (stat.S_ISCHR, "device"),
+    (stat.S_ISBLK, "device"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
 def _what(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return next((name for test, name in _KINDS if test(mode)), "other")
 
 
 def inside(real: str, root: str) -> bool:
@@ -129,25 +131,25 @@ def read_bytes(path: Path, rel: str, limit: int, root: str | None = None) -> byt
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return NOT_A_FILE.in_file(rel, "a symbolic link that leads back to itself (a loop)")
+            return NOT_A_FILE.in_file(rel, msg("loader.loop"))
         if exc.errno == errno.ENOENT and path.is_symlink():
-            return NOT_A_FILE.in_file(rel, "a symbolic link to nothing (its target is gone)")
-        return NOT_A_FILE.in_file(rel, f"cannot read the file: {exc.strerror or exc}")
+            return NOT_A_FILE.in_file(rel, msg("loader.dangling"))
+        return NOT_A_FILE.in_file(rel, msg("loader.unreadable", reason=exc.strerror or str(exc)))
     try:
         info = os.fstat(fd)
         if root is not None:
             real = _opened_path(fd, path, info)
             if real is None:
-                return NOT_A_FILE.in_file(rel, "the file changed while it was being opened")
+                return NOT_A_FILE.in_file(rel, msg("loader.changed"))
             if not inside(real, root):
-                return LINK_OUTSIDE_ROOT.in_file(rel, "the link points outside the registry")
+                return LINK_OUTSIDE_ROOT.in_file(rel, msg("loader.outside"))
         if not stat.S_ISREG(info.st_mode):
-            return NOT_A_FILE.in_file(rel, f"{_what(info.st_mode)}, not a regular file")
+            return NOT_A_FILE.in_file(rel, msg(f"loader.not_regular.{_what(info.st_mode)}"))
         if info.st_size > limit:
-            return FILE_TOO_LARGE.in_file(rel, f"larger than {limit} bytes")
+            return FILE_TOO_LARGE.in_file(rel, msg("loader.too_large", limit=limit))
         return _read_at_most(fd, rel, limit)
     except OSError as exc:
-        return NOT_A_FILE.in_file(rel, f"cannot read the file: {exc.strerror or exc}")
+        return NOT_A_FILE.in_file(rel, msg("loader.unreadable", reason=exc.strerror or str(exc)))
     finally:
         os.close(fd)
 
@@ -159,11 +161,11 @@ def _read_at_most(fd: int, rel: str, limit: int) -> bytes | Problem:
         try:
             chunk = os.read(fd, limit + 1 - size)
         except BlockingIOError:  # a regular file never blocks; whatever did is not one
-            return NOT_A_FILE.in_file(rel, "not a regular file")
+            return NOT_A_FILE.in_file(rel, msg("loader.not_regular.other"))
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
     if size > limit:  # it grew while being read
-        return FILE_TOO_LARGE.in_file(rel, f"larger than {limit} bytes")
+        return FILE_TOO_LARGE.in_file(rel, msg("loader.too_large", limit=limit))
     return b"".join(chunks)

@@ -13,6 +13,7 @@ from walcli.core.kinds import KINDS, Kind
 from walcli.core.paths import RECORD_SUFFIX, shown_name
 from walcli.core.problems import Code, Problem, W
 from walcli.core.registry import Record, Registry
+from walcli.i18n.catalog import msg
 from walcli.io.files import LINK_OUTSIDE_ROOT, NOT_A_FILE, inside, read_file
 
 STRAY_FILE = Code(
@@ -28,16 +29,16 @@ def _entries(registry: Registry, folder: Path, rel: str) -> list[os.DirEntry[str
     """The entries of a folder by name (hidden ones aside), or None, with a problem, when it
     cannot be listed or lies outside the registry (a kind's folder linked elsewhere)."""
     if not inside(os.path.realpath(folder), registry.real_root):
-        registry.problems.append(
-            LINK_OUTSIDE_ROOT.in_file(rel, "the folder is a link to outside the registry: not read")
-        )
+        registry.problems.append(LINK_OUTSIDE_ROOT.in_file(rel, msg("loader.folder_outside")))
         return None
     try:
         with os.scandir(folder) as found:
             return sorted((e for e in found if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as exc:
         registry.problems.append(
-            NOT_A_FILE.in_file(rel, f"cannot read the folder: {exc.strerror or exc}")
+            NOT_A_FILE.in_file(
+                rel, msg("loader.folder_unreadable", reason=exc.strerror or str(exc))
+            )
         )
         return None
 
@@ -49,18 +50,15 @@ def _scan_kind(registry: Registry, kind: Kind, track: bool) -> None:
     if not os.path.lexists(folder):
         return
     if not folder.is_dir():
-        registry.problems.append(
-            STRAY_FILE.in_file(kind.folder, "not a folder: the kind's records are expected here")
-        )
+        registry.problems.append(STRAY_FILE.in_file(kind.folder, msg("loader.kind_not_folder")))
         return
     entries = _entries(registry, folder, kind.folder)
     for entry in entries or []:
         name = shown_name(entry.name)  # a name that is not UTF-8 is shown with \xff escapes
         rel = f"{kind.folder}/{name}"
         if not name.endswith(RECORD_SUFFIX):
-            what = "folder" if entry.is_dir() else "file"
-            hint = " (rename it to .yaml)" if name.endswith(".yml") else ""
-            registry.problems.append(STRAY_FILE.in_file(rel, f"skipped {what}{hint}"))
+            what = "folder" if entry.is_dir() else "yml" if name.endswith(".yml") else "file"
+            registry.problems.append(STRAY_FILE.in_file(rel, msg(f"loader.stray.{what}")))
             continue
         stem = name[: -len(RECORD_SUFFIX)]
         loaded = read_file(Path(entry.path), rel, track=track, root=registry.real_root)
@@ -75,7 +73,7 @@ def _scan_strays(registry: Registry) -> None:
     for entry in _entries(registry, registry.root / "data", "data") or []:
         if entry.name not in KINDS:
             registry.problems.append(
-                STRAY_FILE.in_file(f"data/{shown_name(entry.name)}", "not a kind's folder: skipped")
+                STRAY_FILE.in_file(f"data/{shown_name(entry.name)}", msg("loader.stray.kind"))
             )
 
 

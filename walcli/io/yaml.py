@@ -15,6 +15,7 @@ import yaml
 
 from walcli.core.paths import JsonPath, Position
 from walcli.core.problems import Code, E, Problem
+from walcli.i18n.catalog import Msg, msg
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -22,7 +23,7 @@ MAX_DEPTH = 32
 # refused before converting: a 4,000-digit hex number converts but can never be printed (the
 # int-string limit), and a megabyte of base-60 `1:30:30:...` takes minutes to convert.
 MAX_NUMBER_CHARS = 40
-_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
+_TOO_DEEP = msg("loader.too_deep", depth=MAX_DEPTH)
 # libyaml's composer recurses in C; past a few ten thousand levels it overflows the stack.
 # Every nesting level needs one of these characters, so their count bounds the depth.
 _NESTING_CHARS = "[{-?:\n"
@@ -204,7 +205,7 @@ class Document:
 
 
 class _Refused(Exception):
-    def __init__(self, code: Code, line: int, column: int, message: str) -> None:
+    def __init__(self, code: Code, line: int, column: int, message: str | Msg) -> None:
         super().__init__(message)
         self.code, self.line, self.column, self.message = code, line, column, message
 
@@ -228,7 +229,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: JsonPath, depth: int) -> Any:
         if id(node) in self.seen:
-            raise _Refused(YAML_ALIAS, *_pos(node), "an alias (*name) repeats an anchored value")
+            raise _Refused(YAML_ALIAS, *_pos(node), msg("loader.alias"))
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _Refused(YAML_TOO_DEEP, *_pos(node), _TOO_DEEP)
@@ -236,7 +237,7 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise _Refused(YAML_TAG, *_pos(node), f"tag {node.tag!r} is not allowed")
+                raise _Refused(YAML_TAG, *_pos(node), msg("loader.tag", tag=node.tag))
             return [self._child(item, (*path, i), depth) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
@@ -248,17 +249,17 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: JsonPath, depth: int) -> dict[str, Any]:
         if node.tag != _MAP:
-            raise _Refused(YAML_TAG, *_pos(node), f"tag {node.tag!r} is not allowed")
+            raise _Refused(YAML_TAG, *_pos(node), msg("loader.tag", tag=node.tag))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                raise _Refused(YAML_ALIAS, *_pos(key_node), "merge keys (<<) are not allowed")
+                raise _Refused(YAML_ALIAS, *_pos(key_node), msg("loader.merge"))
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(YAML_SYNTAX, *_pos(key_node), "a mapping key must be plain text")
+                raise _Refused(YAML_SYNTAX, *_pos(key_node), msg("loader.key"))
             key = sys.intern(str(key_node.value))  # one object per field name, not per use
             if key in result:
                 line, col = _pos(key_node)
-                raise _Refused(YAML_DUPLICATE_KEY, line, col, f"duplicate key {key!r}")
+                raise _Refused(YAML_DUPLICATE_KEY, line, col, msg("loader.duplicate_key", key=key))
             child = (*path, key)
             if self.track:
                 self.doc.key_positions[child] = _pos(key_node)
@@ -273,27 +274,37 @@ class _Builder:
             return node.value
         convert = self.scalars.get(node.tag)
         if convert is None:
-            raise _Refused(YAML_TAG, *_pos(node), f"tag {node.tag!r} is not allowed")
+            raise _Refused(YAML_TAG, *_pos(node), msg("loader.tag", tag=node.tag))
         if not node.style:  # libyaml marks plain scalars with an empty style
             self.doc.implicit[path] = node.value
         if node.tag in (_INT, _FLOAT) and len(node.value) > MAX_NUMBER_CHARS:
             raise _Refused(
                 NUMBER_TOO_LARGE,
                 *_pos(node),
-                f"a number of {len(node.value)} characters (at most {MAX_NUMBER_CHARS}): "
-                f"{node.value[:20]}…",
+                msg(
+                    "loader.number_too_large",
+                    count=len(node.value),
+                    limit=MAX_NUMBER_CHARS,
+                    start=node.value[:20],
+                ),
             )
         try:
             value = convert(node)
         except (ValueError, OverflowError) as exc:
-            raise _Refused(YAML_SYNTAX, *_pos(node), f"unreadable value: {exc}") from None
+            raise _Refused(
+                YAML_SYNTAX,
+                *_pos(node),
+                msg("loader.unreadable_value", english=f"unreadable value: {exc}", detail=str(exc)),
+            ) from None
         if isinstance(value, float) and not math.isfinite(value):
             # JSON has no NaN or infinity, and no figure in a record is either.
-            raise _Refused(NON_FINITE_NUMBER, *_pos(node), f"{node.value!r} is not a finite number")
+            raise _Refused(
+                NON_FINITE_NUMBER, *_pos(node), msg("loader.not_finite", value=node.value)
+            )
         return value
 
 
-def _problem(rel: str, code: Code, line: int, column: int, message: str) -> Problem:
+def _problem(rel: str, code: Code, line: int, column: int, message: str | Msg) -> Problem:
     return code.at(rel, line, column, "", message)
 
 
@@ -332,17 +343,19 @@ def _yaml_error(rel: str, exc: yaml.YAMLError, text: str) -> Problem:
         index = getattr(exc, "position", 0) or 0
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-    problem = str(getattr(exc, "problem", None) or exc).strip()
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    # libyaml words the problem in English: the catalog says where it is in other languages.
+    said: Msg = msg("loader.libyaml", english=problem, detail=problem)
     code = YAML_SYNTAX
     if "expected a single document" in problem or "another document" in problem:
-        code, problem = YAML_MULTIPLE_DOCUMENTS, "more than one YAML document in the file"
+        code, said = YAML_MULTIPLE_DOCUMENTS, msg("loader.documents")
     elif _char_at(text, line, column) == "\t" or "'\\t'" in problem:
-        code, problem = YAML_TAB, "a tab character where YAML expects indentation or a value"
+        code, said = YAML_TAB, msg("loader.tab")
     elif "maximum nesting depth" in problem:  # libyaml 0.2.5+ stops at 1000 levels itself
-        code, problem = YAML_TOO_DEEP, _TOO_DEEP
+        code, said = YAML_TOO_DEEP, _TOO_DEEP
     elif "found undefined alias" in problem or "recursive" in problem:
         code = YAML_ALIAS
-    return _problem(rel, code, line, column, " ".join(problem.split()))
+    return _problem(rel, code, line, column, said)
 
 
 def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem:
@@ -367,7 +380,7 @@ def _parse(text: str, rel: str, *, positions: bool) -> Document | Problem:
         try:
             root = loader.get_single_node()
             if root is None:
-                return _problem(rel, EMPTY_FILE, 1, 1, "the file holds no YAML document")
+                return _problem(rel, EMPTY_FILE, 1, 1, msg("loader.empty"))
             builder = _Builder(loader, positions)
             if positions:
                 builder.doc.positions[()] = _pos(root)
@@ -381,7 +394,5 @@ def _parse(text: str, rel: str, *, positions: bool) -> Document | Problem:
     if not isinstance(builder.doc.data, dict):
         line, column = _pos(root)
         kind = type(builder.doc.data).__name__
-        return _problem(
-            rel, NOT_A_MAPPING, line, column, f"the document is a {kind}, not a mapping"
-        )
+        return _problem(rel, NOT_A_MAPPING, line, column, msg("loader.not_mapping", kind=kind))
     return builder.doc
