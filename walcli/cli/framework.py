@@ -274,7 +274,21 @@ class WalCommand(TyperCommand):
         _usage(self, ctx, formatter)
 
 
+def sane_columns() -> None:
+    """COLUMNS that is not a positive number (COLUMNS=0, COLUMNS=abc) is dropped: rich would
+    print nothing at all at width 0, not even an error."""
+    import os
+
+    given = os.environ.get("COLUMNS")
+    if given is not None and not (given.isdigit() and int(given) > 0):
+        del os.environ["COLUMNS"]
+
+
 class WalGroup(TyperGroup):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        sane_columns()
+        return super().main(*args, **kwargs)
+
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
         return _with_lang(super().get_params(ctx), ctx)
 

@@ -263,7 +263,7 @@ EVENT_FORMATS: Formats[Timeline] = Formats(
         Format(
             "json",
             "strict JSON: an array of events",
-            lambda tl, o: o.write(to_json(tl.as_list())),
+            lambda tl, o: o.write_json(to_json(tl.as_list())),
         ),
         Format(
             "markdown",

@@ -83,7 +83,7 @@ GRAPH_FORMATS: Formats[Graph] = Formats(
         Format(
             "json",
             "strict JSON: {nodes: [{kind, id, label}], edges: [{from, to, field}]}",
-            lambda g, o: o.write(to_json(g.as_dict())),
+            lambda g, o: o.write_json(to_json(g.as_dict())),
         ),
     ],
     tty="mermaid",

@@ -76,7 +76,7 @@ REFS_FORMATS: Formats[RefsView] = Formats(
         Format(
             "json",
             "strict JSON: {kind, id, references: [...], referenced_by: [...]}",
-            lambda v, o: o.write(to_json(v.as_dict())),
+            lambda v, o: o.write_json(to_json(v.as_dict())),
         ),
     ],
     tty="text",
