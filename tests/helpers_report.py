@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from pymarkdown.api import PyMarkdownApi
+
+from tests.conftest import build_registry
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -30,10 +31,7 @@ RELATIVE_PAGE = re.compile(r"^(\.\./)?([a-z]+/)?[A-Za-z0-9_.%-]+\.md$")
 
 def report_registry(parent: Path, name: str = "registry") -> Path:
     """The report fixture's records with the repository's own schemas."""
-    root = parent / name
-    shutil.copytree(FIXTURE / "data", root / "data")
-    shutil.copytree(REPO / "schemas", root / "schemas")
-    return root
+    return build_registry(parent / name, FIXTURE / "data")
 
 
 def tokens(text: str) -> list[Token]:

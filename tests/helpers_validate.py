@@ -1,57 +1,28 @@
-"""Helpers for the tests of `wal validate`, `wal diff` and the hooks: a small valid registry
-to copy (tests/examples/registry), the CLI through typer's CliRunner, and git in a sandbox."""
+"""Helpers for the tests of `wal validate`, `wal diff` and the hooks: the mini registry to
+copy, the suite's runner, and git in a sandbox."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
-from typer.testing import CliRunner
+from tests.conftest import BASE_ENV, MINI, REPO, TESTS, build_registry, invoke
+from tests.conftest import Run as Result
 
-from walcli.cli import app
-
-TESTS = Path(__file__).parent
-REPO = TESTS.parent
 EXAMPLES = TESTS / "examples"
-REGISTRY = EXAMPLES / "registry"
 INVALID = EXAMPLES / "invalid"
-
-# What the CLI sees: no CI, no language or root from the machine running the tests.
-BASE_ENV: dict[str, str | None] = {
-    "WAL_ROOT": None,
-    "WAL_LANG": "en",
-    "LANG": "C",
-    "GITHUB_ACTIONS": None,
-    "PRE_COMMIT_FROM_REF": None,
-    "PRE_COMMIT_TO_REF": None,
-    "COLUMNS": "100",
-    "NO_COLOR": "1",
-}
-
-
-@dataclass
-class Result:
-    stdout: str
-    stderr: str
-    exit_code: int
+__all__ = ["BASE_ENV", "REPO", "Result", "edit", "make_registry", "wal"]
 
 
 def wal(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    """`wal ARGS` through CliRunner: stdout, stderr and exit code, never a traceback."""
-    result = CliRunner().invoke(app, list(args), env={**BASE_ENV, **(env or {})})
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Result(result.stdout, result.stderr, result.exit_code)
+    """`wal ARGS` through the suite's one runner."""
+    return invoke(args, env)
 
 
 def make_registry(parent: Path, name: str = "registry") -> Path:
-    """A private copy of the example registry (valid: `wal validate` finds nothing)."""
-    root = parent / name
-    shutil.copytree(REGISTRY, root)
-    return root
+    """A private copy of the mini registry (valid: `wal validate` finds nothing)."""
+    return build_registry(parent / name, MINI / "data")
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:

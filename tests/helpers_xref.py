@@ -4,8 +4,9 @@ hostile names, built in a temporary folder."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+
+from tests.conftest import build_registry
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -35,10 +36,7 @@ HOSTILE_NAMES = [
 def xref_registry(parent: Path, name: str = "registry") -> Path:
     """The xref fixture's records with the repository's schemas: valid, small, covering
     claims that disagree, the seed deck, periods, programmes, and links both ways."""
-    root = parent / name
-    shutil.copytree(XREF / "data", root / "data")
-    shutil.copytree(REPO / "schemas", root / "schemas")
-    return root
+    return build_registry(parent / name, XREF / "data")
 
 
 def quoted(text: str) -> str:

@@ -95,7 +95,8 @@ def test_bad_where_and_unknown_fields_are_usage_errors(wal: Wal) -> None:
     unknown = wal("poles", "list", "--where", "domian=biotech")
     assert unknown.exit_code == 2
     assert unknown.stderr == (
-        "wal: --where/--columns: no field 'domian' in these records; did you mean domain?\n"
+        "wal: --where/--columns: no field 'domian' in these records; "
+        "did you mean domain, domain_sources?\n"
     )
 
 

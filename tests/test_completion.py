@@ -6,18 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from walcli.cli import app
+from tests.conftest import invoke
 
 
 def complete(words: str, env: dict[str, str | None] | None = None) -> list[str]:
     """What bash is offered for the last word of `words` (a trailing space: a new word)."""
     cword = len(words.split()) - (0 if words.endswith(" ") else 1)
-    result = CliRunner().invoke(
-        app,
+    result = invoke(
         [],
-        prog_name="wal",
         env={
             "_WAL_COMPLETE": "complete_bash",
             "COMP_WORDS": words,
@@ -26,7 +23,7 @@ def complete(words: str, env: dict[str, str | None] | None = None) -> list[str]:
             **(env or {}),
         },
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, result.stderr
     return result.stdout.split()
 
 
@@ -70,10 +67,8 @@ def test_commands_options_and_kinds_complete(words: str, offered: list[str]) -> 
 
 
 def test_zsh_is_offered_ids_too(mini: Path) -> None:
-    result = CliRunner().invoke(
-        app,
+    result = invoke(
         [],
-        prog_name="wal",
         env={
             "_WAL_COMPLETE": "complete_zsh",
             "_TYPER_COMPLETE_ARGS": "wal poles show bio",
@@ -84,7 +79,7 @@ def test_zsh_is_offered_ids_too(mini: Path) -> None:
 
 
 def test_show_completion_prints_the_script() -> None:
-    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="wal")
+    result = invoke(["--show-completion", "bash"])
     assert result.exit_code == 0
     assert "_WAL_COMPLETE=complete_bash" in result.stdout
     assert "complete -o default -F _wal_completion wal" in result.stdout

@@ -26,26 +26,22 @@ def diff(repo: Repo, *args: str) -> str:
 
 def change_everything(repo: Repo) -> None:
     """One change of each sort: a field, a reference, an added, a removed, a renamed record."""
-    edit(repo.root, "data/poles/biowin.yaml", "labelled: 2006-07", "labelled: 2006-08")
-    edit(repo.root, "data/poles/biowin.yaml", "    total: 540\n", "    total: 560\n")
+    edit(repo.root, "data/poles/biowin.yaml", "  - value: 2006-07", "  - value: 2006-08")
+    edit(repo.root, "data/poles/biowin.yaml", "https://biowin.org/", "https://www.biowin.org/")
     edit(repo.root, "data/poles/biowin.yaml", "domain: biotech", "domain: biotechnology")
     repo.git("mv", "data/domains/biotech.yaml", "data/domains/biotechnology.yaml")
     edit(repo.root, "data/domains/biotechnology.yaml", "id: biotech", "id: biotechnology")
     edit(repo.root, "data/domains/biotechnology.yaml", "en: Biotechnology", "en: Biotechnologies")
     repo.git("rm", "--quiet", "data/shocks/arcelormittal-liege-2013.yaml")
     text = (repo.root / "data" / "plans" / "marshall-1.yaml").read_text(encoding="utf-8")
-    (repo.root / "data" / "plans" / "marshall-2-vert.yaml").write_text(
-        text.replace("marshall-1", "marshall-2-vert")
-        .replace("Plan Marshall\n", "Plan Marshall 2.Vert\n")
-        .replace("Marshall Plan\n", "Marshall Plan 2.Green\n")
-        .replace("short_name: PM1", "short_name: PM2V")
-        .replace("start: 2006", "start: 2009")
-        .replace("end: 2009", "end: 2014")
-        .replace("1500000000", "2750000000")
-        .replace("Premier plan", "Deuxième plan")
-        .replace("The first", "The second")
-        .replace("adopté en 2005", "adopté en 2009")
-        .replace("adopted in 2005", "adopted in 2009"),
+    (repo.root / "data" / "plans" / "marshall-4-0.yaml").write_text(
+        text.replace("id: marshall-1", "id: marshall-4-0")
+        .replace("fr: Plan d'actions prioritaires pour l'avenir wallon", "fr: Plan Marshall 4.0")
+        .replace("en: Priority action plan for the Walloon future", "en: Marshall Plan 4.0")
+        .replace("start: 2006", "start: 2015")
+        .replace("end: 2009", "end: 2019")
+        .replace("Premier Plan Marshall, de 2006 à 2009.", "Quatrième vague, de 2015 à 2019.")
+        .replace("The first Marshall Plan, 2006 to 2009.", "The fourth wave, 2015 to 2019."),
         encoding="utf-8",
     )
 
@@ -62,12 +58,12 @@ def test_a_data_change_in_words(repo: Repo) -> None:
         "\n"
         "changed pole biowin (BioWin)\n"
         '  domain: "biotech" (Biotechnology) -> "biotechnology" (Biotechnologies)\n'
-        '  labelled: "2006-07" -> "2006-08"\n'
-        "  members.0.total: 540 -> 560\n"
+        '  labelled.0.value: "2006-07" -> "2006-08"\n'
+        '  website: "https://biowin.org/" -> "https://www.biowin.org/"\n'
         "\n"
-        "added plan marshall-2-vert (Marshall Plan 2.Green)\n"
+        "added plan marshall-4-0 (Marshall Plan 4.0)\n"
         "\n"
-        "removed shock arcelormittal-liege-2013 (Closure of ArcelorMittal Liège's cold phase)\n"
+        "removed shock arcelormittal-liege-2013 (ArcelorMittal Liège, cold phase (2013))\n"
     )
 
 
@@ -83,7 +79,7 @@ def test_names_and_words_follow_the_language(repo: Repo) -> None:
     change_everything(repo)
     text = wal("--root", str(repo.root), "--lang", "fr", "diff", "HEAD").stdout
     assert text.startswith("Fiches depuis HEAD (")
-    assert "plan ajouté : marshall-2-vert (Plan Marshall 2.Vert)" in text
+    assert "plan ajouté : marshall-4-0 (Plan Marshall 4.0)" in text
     assert '"biotech" (Biotechnologie) -> "biotechnology" (Biotechnologie)' in text
 
 
@@ -96,10 +92,16 @@ def test_references_the_change_breaks(repo: Repo) -> None:
         "References this change breaks:\n"
         "  data/domains/biotechnology.yaml:9:16: domains/biotechnology introduced_by still "
         "names plan marshall-1, which was removed\n"
+        "  data/domains/mechanical-engineering.yaml:9:16: domains/mechanical-engineering "
+        "introduced_by still names plan marshall-1, which was removed\n"
+        "  data/plans/marshall-2-vert.yaml:17:14: plans/marshall-2-vert predecessor still names "
+        "plan marshall-1, which was removed\n"
         "  data/poles/biowin.yaml:8:9: poles/biowin domain still names domain biotech, which "
         "was renamed to biotechnology\n"
-        "  data/poles/biowin.yaml:9:14: poles/biowin labelled_by still names plan marshall-1, "
+        "  data/poles/biowin.yaml:12:14: poles/biowin labelled_by still names plan marshall-1, "
         "which was removed\n"
+        "  data/poles/mecatech.yaml:14:14: poles/mecatech labelled_by still names plan "
+        "marshall-1, which was removed\n"
     )
 
 
@@ -123,7 +125,7 @@ def test_json_format(repo: Repo) -> None:
         "new_name": "Biotechnologies",
     }
     assert (added["status"], added["kind"], added["changes"]) == ("added", "plans", [])
-    assert removed["name"] == "Closure of ArcelorMittal Liège's cold phase"
+    assert removed["name"] == "ArcelorMittal Liège, cold phase (2013)"
 
 
 def test_markdown_format(repo: Repo) -> None:
@@ -131,8 +133,8 @@ def test_markdown_format(repo: Repo) -> None:
     text = diff(repo, "HEAD", "--format", "markdown")
     assert text.startswith("## Records since HEAD (")
     assert "| field | before | after |" in text
-    assert "| members.0.total | 540 | 560 |" in text
-    assert "### removed shock arcelormittal-liege-2013 (Closure of ArcelorMittal" in text
+    assert '| labelled.0.value | "2006-07" | "2006-08" |' in text
+    assert "### removed shock arcelormittal-liege-2013 (ArcelorMittal Liège, cold" in text
 
 
 def test_nothing_changed(repo: Repo) -> None:

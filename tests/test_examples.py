@@ -165,12 +165,10 @@ def test_a_very_long_line_gives_a_short_message(tmp_path: Path) -> None:
     text = (root / "data" / "poles" / "biowin.yaml").read_text(encoding="utf-8")
     long_line = "x" * (MAX_BYTES - len(text) - 100)
     (root / "data" / "poles" / "biowin.yaml").write_text(
-        text.replace("acronym: BioWin", f"acronym: {long_line}"), encoding="utf-8"
+        text.replace("  fr: BioWin", f"  fr: {long_line}"), encoding="utf-8"
     )
     problems = problems_of(root)
-    assert [(p["code"], p["line"], p["column"]) for p in problems] == [
-        ("schema-max-length", 10, 10)
-    ]
+    assert [(p["code"], p["line"], p["column"]) for p in problems] == [("schema-max-length", 3, 7)]
     assert len(str(problems[0]["message"])) <= 300
 
 

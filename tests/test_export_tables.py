@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import MINI, REPO
+from tests.conftest import REPO, build_registry, shared_registry
 from walcli.export.tables import build
 from walcli.io.scan import load_registry
 from walcli.schema.set import SchemaSet
@@ -22,8 +22,8 @@ def test_dates_are_found_in_the_schemas() -> None:
 
 
 def test_link_lines_are_the_same_with_or_without_positions_kept() -> None:
-    kept = build(load_registry(MINI, track=True)).table("links").rows
-    read_again = build(load_registry(MINI, track=False)).table("links").rows
+    kept = build(load_registry(shared_registry(), track=True)).table("links").rows
+    read_again = build(load_registry(shared_registry(), track=False)).table("links").rows
     assert kept == read_again
     assert ("poles", "mecatech", "domain", "domains", "mechanical-engineering") in [
         row[:5] for row in kept
@@ -40,10 +40,7 @@ def test_the_repository_links_point_at_their_lines() -> None:
 
 
 def test_a_file_gone_since_loading_gives_links_without_lines(tmp_path: Path) -> None:
-    import shutil
-
-    root = tmp_path / "registry"
-    shutil.copytree(MINI, root)
+    root = build_registry(tmp_path / "registry")
     registry = load_registry(root, track=False)
     (root / "data" / "poles" / "biowin.yaml").unlink()
     rows = [r for r in build(registry).table("links").rows if r[1] == "biowin"]

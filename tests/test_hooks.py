@@ -93,7 +93,7 @@ def test_the_manifest_is_valid_for_pre_commit() -> None:
 def test_a_broken_change_names_file_line_column_and_fix(
     repo: Repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    edit(repo.root, "data/poles/biowin.yaml", "acronym: BioWin", "acronym: NO")
+    edit(repo.root, "data/poles/biowin.yaml", "website: https://biowin.org/", "website: NO")
     edit(repo.root, "data/poles/biowin.yaml", "domain: biotech", "domain: biotec")
     repo.git("add", "data/poles/biowin.yaml")
     run = run_hook(repo, monkeypatch)
@@ -101,23 +101,28 @@ def test_a_broken_change_names_file_line_column_and_fix(
     assert run.stdout == (
         "data/poles/biowin.yaml:8:9: error [unknown-reference] no domain 'biotec'; "
         "did you mean biotech?\n"
-        "data/poles/biowin.yaml:10:10: error [yaml-implicit-type] unquoted NO is read by YAML "
+        "data/poles/biowin.yaml:13:10: error [yaml-implicit-type] unquoted NO is read by YAML "
         "as false, but this field expects text; if you mean the text, quote it: 'NO'\n"
     )
     assert run.stderr.splitlines() == [
         "hint [unknown-reference]: Use one of the suggested ids, or add the missing record.",
         "hint [yaml-implicit-type]: Quote the value as the message shows ('NO', '12:30'); "
         "for a number, write it in plain decimals (8, not 010).",
-        f"4 records, 1 file reported on, 2 errors, 0 warnings (registry {repo.root})",
+        f"7 records, 1 file reported on, 2 errors, 0 warnings (registry {repo.root})",
     ]
 
 
 def test_a_good_change_passes_even_if_other_files_are_broken(
     repo: Repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    edit(repo.root, "data/shocks/arcelormittal-liege-2013.yaml", "jobs_affected: 1300", "x: 1")
+    edit(repo.root, "data/shocks/arcelormittal-liege-2013.yaml", "site: Liège", "x: 1")
     repo.commit("broken before this change")
-    edit(repo.root, "data/poles/biowin.yaml", "acronym: BioWin", "acronym: BW")
+    edit(
+        repo.root,
+        "data/poles/biowin.yaml",
+        "website: https://biowin.org/",
+        "website: https://biowin.be/",
+    )
     repo.git("add", "data/poles/biowin.yaml")
     run = run_hook(repo, monkeypatch)
     assert run is not None and (run.exit_code, run.stdout) == (0, "")
@@ -154,9 +159,15 @@ def test_deleting_a_referenced_record_is_reported(
     assert staged(repo) == []  # pre-commit passes nothing: the hook must always run
     run = run_hook(repo, monkeypatch)
     assert run is not None and run.exit_code == 1
-    assert run.stdout == (
-        "data/domains/biotech.yaml:9:16: error [unknown-reference] no plan 'marshall-1'\n"
-        "data/poles/biowin.yaml:9:14: error [unknown-reference] no plan 'marshall-1'\n"
+    assert run.stdout == "".join(
+        f"{where}: error [unknown-reference] no plan 'marshall-1'; did you mean marshall-2-vert?\n"
+        for where in (
+            "data/domains/biotech.yaml:9:16",
+            "data/domains/mechanical-engineering.yaml:9:16",
+            "data/plans/marshall-2-vert.yaml:17:14",
+            "data/poles/biowin.yaml:12:14",
+            "data/poles/mecatech.yaml:14:14",
+        )
     )
 
 
@@ -191,13 +202,13 @@ def test_a_schema_change_rechecks_every_record(repo: Repo, monkeypatch: pytest.M
     edit(
         repo.root,
         "schemas/poles.schema.json",
-        '"acronym": {"$ref": "defs.schema.json#/$defs/line"}',
-        '"acronym": {"type": "string", "maxLength": 3}',
+        '"$ref": "defs.schema.json#/$defs/url"',
+        '"type": "string", "maxLength": 3',
     )
     repo.git("add", "schemas/poles.schema.json")
     run = run_hook(repo, monkeypatch)
     assert run is not None and run.exit_code == 1
-    assert run.stdout.startswith("data/poles/biowin.yaml:10:10: error [schema-max-length] ")
+    assert run.stdout.startswith("data/poles/biowin.yaml:13:10: error [schema-max-length] ")
 
 
 def test_pre_commit_from_and_to_refs_see_deletions_between_them(
@@ -210,7 +221,7 @@ def test_pre_commit_from_and_to_refs_see_deletions_between_them(
     refs: dict[str, str | None] = {"PRE_COMMIT_FROM_REF": "HEAD~1", "PRE_COMMIT_TO_REF": "HEAD"}
     run = run_hook(repo, monkeypatch, files=[], env=refs)
     assert run is not None and run.exit_code == 1
-    assert run.stdout.count("no plan 'marshall-1'") == 2
+    assert run.stdout.count("no plan 'marshall-1'") == 5
     # the same commit seen without the refs: nothing is staged, nothing to check
     clean = run_hook(repo, monkeypatch, files=[])
     assert clean is not None and (clean.exit_code, clean.stdout) == (0, "")
@@ -240,7 +251,7 @@ def test_deletions_are_found_for_a_registry_in_a_subfolder(
     }
     run = wal("--root", "registry", "validate", "--changed", env=env)
     assert run.exit_code == 1
-    assert run.stdout.count("no plan 'marshall-1'") == 2
+    assert run.stdout.count("no plan 'marshall-1'") == 5
 
 
 # -- files given by hand ----------------------------------------------------------------------
@@ -251,7 +262,7 @@ def test_a_missing_file_argument_counts_as_a_deleted_record(tmp_path: Path) -> N
     (root / "data" / "plans" / "marshall-1.yaml").unlink()
     run = wal("--root", str(root), "validate", str(root / "data" / "plans" / "marshall-1.yaml"))
     assert run.exit_code == 1
-    assert run.stdout.count("[unknown-reference] no plan 'marshall-1'") == 2
+    assert run.stdout.count("[unknown-reference] no plan 'marshall-1'") == 5
 
 
 def test_a_file_outside_the_registry_is_a_usage_error(tmp_path: Path) -> None:
@@ -296,10 +307,10 @@ def test_the_workflow_runs_ci_and_the_strict_validation() -> None:
 
 def test_a_folder_argument_stands_for_its_files(tmp_path: Path) -> None:
     root = make_registry(tmp_path)
-    edit(root, "data/poles/biowin.yaml", "acronym: BioWin", "acronym: NO")
+    edit(root, "data/poles/biowin.yaml", "website: https://biowin.org/", "website: NO")
     poles = wal("--root", str(root), "validate", str(root / "data" / "poles"))
     assert poles.exit_code == 1
-    assert poles.stdout.startswith("data/poles/biowin.yaml:10:10: error [yaml-implicit-type]")
+    assert poles.stdout.startswith("data/poles/biowin.yaml:13:10: error [yaml-implicit-type]")
     assert wal("--root", str(root), "validate", str(root / "data" / "plans")).exit_code == 0
     everything = wal("--root", str(root), "validate", str(root))
     assert (everything.exit_code, everything.stdout) == (1, poles.stdout)

@@ -345,12 +345,9 @@ def test_every_problem_code_has_its_french() -> None:
 
 
 def test_validate_speaks_french(tmp_path: Path) -> None:
-    import shutil
+    from tests.conftest import Wal, build_registry
 
-    from tests.conftest import MINI, Wal
-
-    root = tmp_path / "registry"
-    shutil.copytree(MINI, root)
+    root = build_registry(tmp_path / "registry")
     path = root / "data" / "poles" / "biowin.yaml"
     text = path.read_text(encoding="utf-8").replace("domain: biotech", "domain: biotec\ncolour: 1")
     path.write_text(text, encoding="utf-8")

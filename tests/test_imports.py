@@ -15,33 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import build_registry, shared_registry
+
 HEAVY = ("jsonschema", "referencing", "rich")
 
 
 def _registry(root: Path) -> Path:
-    """A tiny self-contained registry: enough for list, show and validate to run."""
-    (root / "data" / "domains").mkdir(parents=True)
-    (root / "data" / "poles").mkdir(parents=True)
-    (root / "schemas").mkdir()
-    schemas = {
-        "domains.schema.json": {"$id": "domains.schema.json", "type": "object"},
-        "poles.schema.json": {
-            "$id": "poles.schema.json",
-            "type": "object",
-            "properties": {"domain": {"type": "string", "x-ref": "domains"}},
-        },
-        "plans.schema.json": {"$id": "plans.schema.json", "type": "object"},
-        "shocks.schema.json": {"$id": "shocks.schema.json", "type": "object"},
-    }
-    for name, schema in schemas.items():
-        (root / "schemas" / name).write_text(json.dumps(schema), encoding="utf-8")
-    (root / "data" / "domains" / "biotech.yaml").write_text(
-        "id: biotech\nname: {fr: Biotechnologies, en: Biotechnology}\n", encoding="utf-8"
-    )
-    (root / "data" / "poles" / "biowin.yaml").write_text(
-        "id: biowin\nname: {fr: BioWin, en: BioWin}\ndomain: biotech\n", encoding="utf-8"
-    )
-    return root
+    """The mini registry, on the real schemas."""
+    return build_registry(root / "registry")
 
 
 def imported(root: Path, *args: str) -> set[str]:
@@ -104,8 +85,7 @@ def test_machine_formats_load_no_locale_data(tmp_path: Path, args: tuple[str, ..
 
 
 def test_the_record_view_loads_babel_when_it_formats() -> None:
-    mini = Path(__file__).parent / "fixtures" / "mini"
-    assert "babel.numbers" in imported(mini, "plans", "show", "marshall-1")
+    assert "babel.numbers" in imported(shared_registry(), "plans", "show", "marshall-1")
 
 
 def test_the_check_sees_imports_when_they_happen(tmp_path: Path) -> None:

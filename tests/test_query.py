@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import MINI
+from tests.conftest import shared_registry
 from walcli.core.kinds import KINDS
 from walcli.core.registry import Record
 from walcli.core.text import fold
@@ -22,7 +21,7 @@ def select(records: list[Record], tests: list[Callable[[Record], bool]]) -> list
     return [record for record in records if all(test(record) for test in tests)]
 
 
-REGISTRY = load_registry(Path(MINI))
+REGISTRY = load_registry(shared_registry())
 RECORDS = {kind: REGISTRY.of(kind) for kind in KINDS}
 
 paths = st.sampled_from(["id", "name", "domain", "budget", "period.start", "labelled", "type"])

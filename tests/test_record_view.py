@@ -13,13 +13,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, TESTS, Wal, golden
+from tests.conftest import REPO, TESTS, Wal, golden, shared_registry
 from walcli.analysis.views import Atom, Fact, Facts, record_view
 from walcli.io.scan import load_registry
 from walcli.output.layout import Pieces, wrap
 from walcli.output.record_text import plain
 
-SHOWCASE = TESTS / "fixtures" / "showcase"
+SHOWCASE = shared_registry(TESTS / "fixtures" / "showcase" / "data")
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import build_registry
 from walcli.check.codes import table
 from walcli.check.engine import check as check_registry
 from walcli.check.rules import RULES
@@ -35,9 +36,7 @@ CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir() and not p.name.starts
 
 
 def build(tmp_path: Path, case: Path | None = None) -> Path:
-    root = tmp_path / "registry"
-    shutil.copytree(REPO / "schemas", root / "schemas")
-    shutil.copytree(BASE, root / "data")
+    root = build_registry(tmp_path / "registry", BASE)
     if case is not None:
         shutil.copytree(case / "data", root / "data", dirs_exist_ok=True)
     return root

@@ -30,7 +30,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from tests.conftest import MINI, REPO
+from tests.conftest import REPO, shared_registry
 from walcli.core.kinds import KINDS
 from walcli.io.scan import load_registry
 from walcli.schema.fast import Unsupported, compile_check, native_pattern
@@ -68,7 +68,7 @@ def both(documents: dict[str, Any], name: str) -> tuple[Check, Any]:
 # -- (a) the real records --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("root", [REPO, MINI], ids=["repo", "mini"])
+@pytest.mark.parametrize("root", [REPO, shared_registry()], ids=["repo", "mini"])
 def test_every_real_record_gets_jsonschemas_verdict(root: Path) -> None:
     registry = load_registry(root)
     records = registry.all()

@@ -1,21 +1,15 @@
-"""`wal stats`: the counting (pure) and the command (through CliRunner, golden files).
-
-Golden files live in tests/golden/stats_*; UPDATE_GOLDEN=1 rewrites them.
-"""
+"""`wal stats`: the counting (pure) and the command (golden files tests/golden/stats_*)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from tests.conftest import REPO, build_registry, golden, invoke
 from walcli.analysis.stats import KindStats, compute
-from walcli.cli import app
 from walcli.core.claims import disagree
 from walcli.core.registry import Record
 from walcli.io.scan import load_registry
@@ -23,9 +17,7 @@ from walcli.io.yaml import Document
 from walcli.output.stats import fields_table, summary_table
 
 TESTS = Path(__file__).resolve().parent
-REPO = TESTS.parent
 BASE = TESTS / "fixtures_rules" / "_base" / "data"
-GOLDEN = TESTS / "golden"
 
 # A domain with what the base registry lacks: a weak-only fact, an open question and a
 # seed-deck statement, so that every column of the summary counts something.
@@ -67,26 +59,14 @@ sources:
 
 @pytest.fixture
 def registry_root(tmp_path: Path) -> Path:
-    root = tmp_path / "registry"
-    shutil.copytree(REPO / "schemas", root / "schemas")
-    shutil.copytree(BASE, root / "data")
+    root = build_registry(tmp_path / "registry", BASE)
     (root / "data" / "domains" / "logistics.yaml").write_text(EXTRA_DOMAIN, encoding="utf-8")
     return root
 
 
 def wal(root: Path, *args: str) -> tuple[str, str, int]:
-    env = {"WAL_ROOT": str(root), "WAL_LANG": "en", "LANG": "C", "COLUMNS": "100"}
-    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
-    return result.stdout, result.stderr, result.exit_code
-
-
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"missing golden file {name}: run with UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8")
+    run = invoke(args, {"WAL_ROOT": str(root)})
+    return run.stdout, run.stderr, run.exit_code
 
 
 # -- the command ---------------------------------------------------------------------------------

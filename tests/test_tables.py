@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from tests.conftest import REPO, TESTS, Wal, golden
+from tests.conftest import REPO, TESTS, Wal, golden, shared_registry
 from walcli.core.kinds import KINDS
 from walcli.io.scan import load_registry
 
-SHOWCASE = TESTS / "fixtures" / "showcase"
+SHOWCASE = shared_registry(TESTS / "fixtures" / "showcase" / "data")
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from tests.conftest import Run, Wal
-from walcli.cli import app
+from tests.conftest import Run, Wal, invoke
 from walcli.io import files
 
 # One command of each kind that reads the registry.
@@ -150,12 +148,10 @@ def test_a_file_name_that_is_not_utf8_is_shown_safely(mini: Path, fmt: str) -> N
     shutil.copyfile(
         mini / "data" / "poles" / "biowin.yaml", os.path.join(folder, b"bio\xffwin.yaml")
     )
-    result = CliRunner().invoke(
-        app,
-        ["validate", "--format", fmt],
-        env={"WAL_ROOT": str(mini), "PYTHONIOENCODING": "utf-8", "GITHUB_ACTIONS": None},
+    result = invoke(
+        ["validate", "--format", fmt], {"WAL_ROOT": str(mini), "PYTHONIOENCODING": "utf-8"}
     )
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 1, result.stderr
     out = result.stdout_bytes.decode("utf-8")  # strict: every byte is UTF-8
     assert b"\xff" not in result.stdout_bytes
     assert "xffwin.yaml" in out  # the byte as an escape (itself escaped as each format does)
@@ -235,7 +231,7 @@ def _deep_object(schemas: Path) -> None:
 
 
 BROKEN_SCHEMAS = {
-    _ref_typo: "schemas/poles.schema.json: /properties/labelled/$ref: $ref "
+    _ref_typo: "schemas/poles.schema.json: /properties/founded/$ref: $ref "
     "'defs.schema.json#/$defs/date-claimz' names no schema of the set",
     _self_reference: "schemas/defs.schema.json: /$defs/slug: the schema refers back to itself",
     _mutual_reference: "schemas/defs.schema.json: /$defs/line: the schema refers back to itself",
@@ -246,8 +242,8 @@ BROKEN_SCHEMAS = {
     _huge_number: "schemas/poles.schema.json: broken schema file: Exceeds the limit",
     _not_a_schema: "schemas/poles.schema.json: /properties/sources/properties: "
     "expected an object of schemas, got float",
-    _missing_defs: "schemas/domains.schema.json: /properties/continues/items/$ref: $ref "
-    "'defs.schema.json#/$defs/domain-ref' names schemas/defs.schema.json, which is not there",
+    _missing_defs: "schemas/domains.schema.json: /properties/open_questions/$ref: $ref "
+    "'defs.schema.json#/$defs/open-questions' names schemas/defs.schema.json, which is not there",
     _root_self_reference: "schemas/poles.schema.json: /: the schema refers back to itself",
     _deep_object: "schemas/poles.schema.json: broken schema file: nested too deeply",
 }

@@ -126,12 +126,13 @@ def test_refs_that_name_commits_still_check_the_change(
 ) -> None:
     repo = Repo.create(tmp_path)
     first = repo.git("rev-parse", "HEAD").strip()
-    shutil.copyfile(repo.root / "data" / "poles" / "biowin.yaml", repo.root / "x.yaml")
-    (repo.root / "data" / "poles" / "biowin.yaml").unlink()
-    repo.commit("remove biowin")
+    removed = repo.root / "data" / "domains" / "mechanical-engineering.yaml"
+    shutil.copyfile(removed, repo.root / "x.yaml")
+    removed.unlink()
+    repo.commit("remove mechanical-engineering")
     monkeypatch.chdir(repo.root)
     env: dict[str, str | None] = {"PRE_COMMIT_FROM_REF": first, "PRE_COMMIT_TO_REF": "HEAD"}
     env.update({k: v for k, v in repo.env.items() if k.startswith("GIT_CONFIG") or k == "HOME"})
     run = wal("validate", "--changed", env=env)
-    assert run.exit_code == 1  # what named biowin is now broken
+    assert run.exit_code == 1  # what named the domain is now broken
     assert "[unknown-reference]" in run.stdout

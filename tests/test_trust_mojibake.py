@@ -20,6 +20,9 @@ CORPUS = [
     if line.strip() and not line.startswith("#")
 ]
 
+# The English summary of the mini registry's biowin: a text field to put sentences in.
+SUMMARY_EN = "  en: The health competitiveness cluster of Wallonia."
+
 
 @pytest.mark.parametrize(
     ("garbled", "repaired"),
@@ -46,14 +49,19 @@ def test_the_decks_garbling_is_found_and_repaired(garbled: str, repaired: str) -
 def test_a_garbled_sentence_is_a_warning_with_its_repair(tmp_path: Path) -> None:
     root = make_registry(tmp_path)
     sentence = "Mise en îuvre dôune politique ®conomique"
-    edit(root, "data/poles/biowin.yaml", "acronym: BioWin", f"acronym: {json.dumps(sentence)}")
+    edit(
+        root,
+        "data/poles/biowin.yaml",
+        "  en: The health competitiveness cluster of Wallonia.",
+        f"  en: {json.dumps(sentence)}",
+    )
     run = wal("--root", str(root), "validate", "--format", "json")
     assert run.exit_code == 0  # a warning
     (problem,) = json.loads(run.stdout)["problems"]
     assert (problem["code"], problem["severity"], problem["path"]) == (
         "mojibake",
         "warning",
-        "/acronym",
+        "/summary/en",
     )
     assert problem["message"] == (
         "text looks garbled by a font mapping (ô for \u2019, ® for é, î for œ): "

@@ -109,10 +109,10 @@ def test_enum_suggests_the_nearest_value(wal: Wal, mini: Path) -> None:
 
 
 def test_unquoted_values_yaml_misreads_are_explained(wal: Wal, mini: Path) -> None:
-    edit(mini, "data/shocks/arcelormittal-liege-2013.yaml", "site: Liège", "site: NO")
+    edit(mini, "data/shocks/arcelormittal-liege-2013.yaml", "company: ArcelorMittal", "company: NO")
     run = wal("validate")
     assert run.stdout.startswith(
-        "data/shocks/arcelormittal-liege-2013.yaml:9:7: error [yaml-implicit-type] "
+        "data/shocks/arcelormittal-liege-2013.yaml:8:10: error [yaml-implicit-type] "
         "unquoted NO is read by YAML as false, but this field expects text; "
         "if you mean the text, quote it: 'NO'\n"
     )

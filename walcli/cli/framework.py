@@ -118,6 +118,15 @@ def _no_type(ctx: _click.Context) -> str | None:
     return None
 
 
+def _key(thing: object, attr: str) -> str | None:
+    """The catalog key first held by THING.ATTR: the text is rendered from it again on every
+    call, so a command object used for several runs speaks each run's language."""
+    keys: dict[str, str | None] = thing.__dict__.setdefault("_wal_help_keys", {})
+    if attr not in keys:
+        keys[attr] = getattr(thing, attr)
+    return keys[attr]
+
+
 def localize_help(command: _click.Command, ctx: _click.Context) -> None:
     """Render the help texts of a command (and of the commands a group lists) in the run's
     language, and name what options take."""
@@ -127,12 +136,13 @@ def localize_help(command: _click.Command, ctx: _click.Context) -> None:
     if isinstance(command, TyperGroup):
         commands += list(command.commands.values())
     for each in commands:
-        each.help = _text(each.help, lang)
-        each.short_help = _text(each.short_help, lang)
-        each.epilog = _text(each.epilog, lang)
+        each.help = _text(_key(each, "help"), lang)
+        each.short_help = _text(_key(each, "short_help"), lang)
+        each.epilog = _text(_key(each, "epilog"), lang)
     for param in command.get_params(ctx):
         if isinstance(param, TyperOption | TyperArgument):
-            param.help = _text("cli.help_option" if param.name == "help" else param.help, lang)
+            key = "cli.help_option" if param.name == "help" else _key(param, "help")
+            param.help = _text(key, lang)
         if isinstance(param, TyperOption) and param.metavar is None:
             # typer shows <bool> for a flag and <str> for a text option
             param.metavar = "" if param.is_flag else (param.name or "").upper()
