@@ -25,6 +25,8 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from walcli.cli import app
+from walcli.core.registry import Registry
+from walcli.io.scan import load_registry
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -57,6 +59,27 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile("wal-random" if fresh else "wal-ci")
 
 
+_SLOW_MODULE = "\npytestmark = pytest.mark.slow"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A module marked slow as a whole is not even imported when the slow set is left out
+    (some import what takes seconds to load)."""
+    if config.option.markexpr != "not slow" or collection_path.suffix != ".py":
+        return None
+    if not collection_path.name.startswith("test_"):
+        return None
+    return _SLOW_MODULE in collection_path.read_text(encoding="utf-8") or None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A property (hypothesis draws many cases) belongs to the slow set, like the tests that
+    start interpreters or read the whole registry, which say so with @pytest.mark.slow."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
+
+
 # -- registries ------------------------------------------------------------------------------
 
 
@@ -74,6 +97,13 @@ def shared_registry(data: Path = MINI / "data") -> Path:
     parent = Path(tempfile.mkdtemp(prefix="wal-tests-"))
     atexit.register(shutil.rmtree, parent, True)
     return build_registry(parent / "registry", data)
+
+
+@cache
+def loaded(root: Path) -> Registry:
+    """A registry read once for the whole run, for tests that only read it through the API
+    (the repository's own, a shared fixture)."""
+    return load_registry(root)
 
 
 @pytest.fixture

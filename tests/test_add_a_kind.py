@@ -11,6 +11,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 REPO = Path(__file__).resolve().parent.parent
 
 DECLARE = textwrap.dedent(

@@ -23,6 +23,7 @@ def readme_example() -> str:
     return found.group(1)
 
 
+@pytest.mark.slow
 def test_the_readme_example_runs_and_prints_what_its_comments_say(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -111,6 +111,7 @@ def test_help_is_french_under_lang_fr(wal: Wal) -> None:
     assert "--lang" in out  # declared on every command, for its help
 
 
+@pytest.mark.slow
 def test_fields_lists_the_paths_where_sort_and_columns_accept(wal: Wal) -> None:
     run = wal("poles", "fields")
     assert run.exit_code == 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, Wal
 
 
@@ -72,6 +74,7 @@ def test_version(wal: Wal) -> None:
     assert wal("--version").stdout == f"wal {__version__}\n"
 
 
+@pytest.mark.slow
 def test_python_dash_m_works() -> None:
     import subprocess
     import sys
@@ -101,6 +104,7 @@ def test_the_repository_is_its_own_registry() -> None:
     assert (REPO / "data").is_dir() and shutil.which("git")
 
 
+@pytest.mark.slow
 def test_installed_wheel_carries_the_registry(tmp_path: Path) -> None:
     """`pip install .` then `wal` from any folder: the wheel bundles data/ and schemas/."""
     import subprocess

@@ -72,6 +72,7 @@ def test_the_first_query_joins_poles_to_their_domains(exported: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_datasette_query_of_the_readme(exported: Path) -> None:
     pytest.importorskip("datasette")
     import asyncio

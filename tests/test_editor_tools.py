@@ -16,6 +16,8 @@ import pytest
 from tests.conftest import REPO, Wal
 from walcli.core.kinds import KINDS
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 
 def test_schemas_have_no_id_that_would_move_their_references() -> None:
     """A relative `$id` makes tools resolve `defs.schema.json` against the working directory;

@@ -172,6 +172,7 @@ def test_a_very_long_line_gives_a_short_message(tmp_path: Path) -> None:
     assert len(str(problems[0]["message"])) <= 300
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "code"),
     [

@@ -42,6 +42,7 @@ def test_every_record_is_exported(wal: Wal, mini: Path, tmp_path: Path, fmt: str
     assert _leftovers(tmp_path) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_repository_data_is_exported_whole(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / TARGETS[fmt]

@@ -12,6 +12,8 @@ import pytest
 
 from tests.test_imports import _registry
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 EXPORT_ONLY = ("openpyxl", "sqlite3", "_sqlite3")
 
 

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,8 @@ from walcli.core.registry import Record, Registry
 from walcli.export import EXPORTERS, Options
 from walcli.export.tables import build
 from walcli.io.yaml import Document
+
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
 
 tops = st.one_of(values, st.dictionaries(st.sampled_from(["fr", "en"]), st.text(max_size=4)))
 

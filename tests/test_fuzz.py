@@ -20,6 +20,8 @@ import pytest
 from bench.fuzzing import Invocation, Template, discover, run_case
 from walcli.cli import app
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 # Of seeds 1 to 12, the one whose cases met the most kinds of failure (six, none a hang) on
 # the code this harness was written against (7ac9d56); any seed states the same property.
 SEED = 2

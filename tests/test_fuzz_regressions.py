@@ -27,6 +27,7 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [("refs", "biowin", "--depth", "x"), ("new", "poles", "-x"), ("poles", "list", "--bogus")],
@@ -37,6 +38,7 @@ def test_a_usage_error_is_said_even_with_columns_zero(args: tuple[str, ...]) -> 
     assert "--depth" in done.stderr or "-x" in done.stderr or "--bogus" in done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

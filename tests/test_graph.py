@@ -202,6 +202,7 @@ def unquote_dot(text: str) -> str:
     return body.replace("&amp;", "&")
 
 
+@pytest.mark.slow
 def test_hostile_dot_parses(tmp_path: Path) -> None:
     pydot = pytest.importorskip("pydot")
     for offset in range(0, len(HOSTILE_NAMES), 7):
@@ -375,6 +376,7 @@ def test_repository_dot_renders() -> None:
     assert sum(g == "edge" for g in groups) == len(data["edges"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

@@ -17,6 +17,8 @@ import pytest
 
 from tests.conftest import build_registry, shared_registry
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 HEAVY = ("jsonschema", "referencing", "rich")
 
 

@@ -145,3 +145,27 @@ def test_any_text_gives_a_document_or_a_problem(text: str) -> None:
 @given(st.text(max_size=60))
 def test_any_unicode_text_gives_a_document_or_a_problem(text: str) -> None:
     assert isinstance(parse_text(text, "f.yaml"), Document | Problem)
+
+
+def test_a_text_parsed_again_gives_its_own_data() -> None:
+    """Parses are kept and reused by text; each caller must still own what it gets, since
+    loading turns years into text in place."""
+    text = "id: x\nperiod: {start: 2006}\nlist: [1, [2]]\n"
+    first = parse_text(text, "data/poles/x.yaml")
+    assert isinstance(first, Document)
+    first.data["period"]["start"] = "2006"
+    first.data["list"][1].append(3)
+    again = parse_text(text, "data/poles/x.yaml")
+    assert isinstance(again, Document)
+    assert again.data == {"id": "x", "period": {"start": 2006}, "list": [1, [2]]}
+    assert again.positions[("period", "start")] == (2, 17)
+
+
+def test_kept_parses_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from walcli.io import yaml as reader
+
+    monkeypatch.setattr(reader, "_PARSED_MAX_BYTES", 50_000)
+    for n in range(40):
+        parse_text(f"id: x{n}\nsummary: {'y' * 2_000}\n", "data/poles/x.yaml")
+    assert reader._PARSED_BYTES[0] <= reader._PARSED_MAX_BYTES
+    assert reader._PARSED_BYTES[0] == sum(len(text) for text in reader._PARSED)

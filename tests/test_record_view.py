@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, TESTS, Wal, golden, shared_registry
+from tests.conftest import REPO, TESTS, Wal, golden, loaded, shared_registry
 from walcli.analysis.views import Atom, Fact, Facts, record_view
 from walcli.io.scan import load_registry
 from walcli.output.layout import Pieces, wrap
@@ -121,7 +121,7 @@ def _records(root: Path) -> list[tuple[str, str]]:
 def test_no_id_date_or_url_is_cut_at_80_columns(kind: str, record_id: str) -> None:
     """Every URL of the record's sources is on one line, whole; no line but a URL's or an
     atom's runs past 80 columns; no id of a linked record is split."""
-    registry = load_registry(REPO)
+    registry = loaded(REPO)
     record = registry.get(kind, record_id)
     for lang in ("fr", "en"):
         lines = plain(record_view(registry, record, lang), 80).splitlines()

@@ -58,6 +58,7 @@ def test_site_pages_golden(wal: Wal, tmp_path: Path, lang: str) -> None:
         golden(f"report/{lang}/{name}", written[name])
 
 
+@pytest.mark.slow
 def test_every_page_is_valid_markdown_in_both_languages(wal: Wal, tmp_path: Path) -> None:
     for lang in ("en", "fr"):
         for name, text in site(wal, tmp_path / lang, "--lang", lang).items():
@@ -121,6 +122,7 @@ def test_the_index_shows_the_decade_and_links_every_kind(wal: Wal, tmp_path: Pat
 # -- documents -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_without_out_the_whole_registry_is_one_document(wal: Wal) -> None:
     run = wal("report")
     assert run.exit_code == 0 and run.stderr == ""
@@ -338,6 +340,7 @@ def test_check_needs_out(wal: Wal) -> None:
     assert run.stderr == "wal: --check compares with --out: give the FILE or folder to check\n"
 
 
+@pytest.mark.slow
 def test_the_repository_report_is_valid(tmp_path: Path) -> None:
     """The real data, every page parsed (the linter runs on the fixture: it is slow)."""
     from tests.helpers_report import PARSER, REPO

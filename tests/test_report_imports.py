@@ -9,6 +9,8 @@ import pytest
 
 from tests.test_imports import _registry, imported
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 
 @pytest.mark.parametrize(
     "args",

@@ -7,6 +7,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from walcli.io.yaml import Document
 from walcli.report import context
 from walcli.report.engine import TEMPLATES, environment, render
 from walcli.report.pages import Links, Page, Role, kind_page, record_page
+
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
 
 ENV = environment(None)
 

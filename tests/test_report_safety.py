@@ -99,6 +99,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return pages(parent / "site")
 
 
+@pytest.mark.slow
 def test_hostile_text_leaves_every_page_valid(hostile_site: dict[str, str]) -> None:
     assert "poles/evil.md" in hostile_site and "shocks/evil-shock-2020.md" in hostile_site
     for name, text in hostile_site.items():

@@ -18,6 +18,8 @@ from walcli.core.registry import Record, Registry
 from walcli.io.scan import load_registry
 from walcli.io.yaml import Document
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 BASE = load_registry(REPO)
 RECORDS = BASE.all()
 

@@ -36,6 +36,8 @@ from walcli.io.scan import load_registry
 from walcli.schema.fast import Unsupported, compile_check, native_pattern
 from walcli.schema.set import SchemaSet
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 Check = Callable[[Any], bool]
 FAST = settings(derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

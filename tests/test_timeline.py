@@ -150,6 +150,7 @@ def test_french_labels_and_dates(xref: Wal) -> None:
     assert "juillet 2006" in table and "Pôle labellisé" in table
 
 
+@pytest.mark.slow
 def test_new_date_field_needs_no_code(root: Path, xref: Wal) -> None:
     schema_path = root / "schemas" / "plans.schema.json"
     schema = json.loads(schema_path.read_text())
@@ -362,6 +363,7 @@ def test_odd_shapes_never_crash(root: Path, xref: Wal) -> None:
     assert [(e["date"], e["label"]) for e in json.loads(done.stdout)] == [("2010", "Date")]
 
 
+@pytest.mark.slow
 def test_readme_python_example(monkeypatch: pytest.MonkeyPatch) -> None:
     """The README's Python API example: the lines about the timeline and the graph."""
     import contextlib

@@ -62,6 +62,7 @@ def test_a_number_too_large_is_a_located_problem(mini: Path, wal: Wal, number: s
     assert len(str(found["message"])) < 200
 
 
+@pytest.mark.slow
 def test_a_megabyte_of_base_60_is_refused_at_once(mini: Path, wal: Wal) -> None:
     sexagesimal = "1" + ":30" * (900 * 1024 // 3)
     replace(mini, "data/poles/mecatech.yaml", "value: 2006\n", f"value: {sexagesimal}\n")

@@ -28,6 +28,8 @@ from walcli.query.search import search
 from walcli.query.values import known_paths
 from walcli.query.where import Where, sort_records
 
+pytestmark = pytest.mark.slow  # fresh interpreters or many generated cases: the slow set
+
 
 @pytest.mark.parametrize("cited", ["[[x]]", "[{id: x}]", "[[]]", "[{}]", "[1, true, null]"])
 def test_a_citation_of_any_shape_breaks_no_command(mini: Path, wal: Wal, cited: str) -> None:

@@ -11,6 +11,7 @@ any page is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -77,7 +78,17 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 
 def environment(writer: Path | None) -> jinja2.Environment:
-    """The sandbox: the writer's folder first (if any), then the built-ins."""
+    """The sandbox: the writer's folder first (if any), then the built-ins. The built-ins
+    alone do not change while wal runs: their templates are checked and compiled once."""
+    return _builtin_environment() if writer is None else _environment(writer)
+
+
+@cache
+def _builtin_environment() -> jinja2.Environment:
+    return _environment(None)
+
+
+def _environment(writer: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(BUILTIN), encoding="utf-8")]
     if writer is not None:
         if not writer.is_dir():

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,14 +137,25 @@ class SchemaSet:
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
-        """Every schema document of a registry, checked sound (see walcli.schema.sound)."""
+        """Every schema document of a registry, checked sound (see walcli.schema.sound).
+
+        Schemas equal to ones this process has already analysed share that analysis (the
+        compiled validators, the walks): a program or a test suite that opens many
+        registries over the same schemas pays for them once."""
         real_root = os.path.realpath(root)
         documents = {
             path.name: _read_json(path, f"schemas/{shown_name(path.name)}", real_root)
             for path in _schema_files(root / "schemas")
         }
-        check_documents(documents)
-        return cls(root, documents)
+        key = json.dumps(documents, sort_keys=True, allow_nan=True)
+        seen = _SEEN.pop(key, None)
+        if seen is None:
+            check_documents(documents)
+            seen = cls(root, documents)
+        _SEEN[key] = seen  # the most recent last
+        while len(_SEEN) > _SEEN_MAX:
+            del _SEEN[next(iter(_SEEN))]
+        return replace(seen, root=root)
 
     def document(self, name: str) -> Any:
         if name not in self.documents:
@@ -242,3 +253,9 @@ class SchemaSet:
             registry=registry,
             format_checker=Draft202012Validator.FORMAT_CHECKER,
         )
+
+
+# Schema sets analysed in this process, by their documents' text (a few: each holds compiled
+# validators; a long run over many different schemas keeps only the latest).
+_SEEN: dict[str, SchemaSet] = {}
+_SEEN_MAX = 4
