@@ -364,11 +364,10 @@ def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem
     With track (the default) the Document can tell where each value stands; it works that
     out when first asked (see Document). Without, it knows no positions.
     """
-    parsed = _PARSED.pop(text, None)
-    if parsed is None:
-        parsed = _parse(text, rel, positions=False)
-    else:
+    kept = _PARSED.pop(text, None)
+    if kept is not None:
         _PARSED_BYTES[0] -= len(text)
+    parsed = kept if kept is not None else _parse(text, rel, positions=False)
     if isinstance(parsed, Problem):
         return parsed  # not kept: a problem names its file, and broken files are few
     _keep(text, parsed)
