@@ -17,7 +17,8 @@ import click
 import typer
 
 from walcli import __version__
-from walcli.cli.framework import EXAMPLES, Context, WalCommand, WalGroup, run_lang
+from walcli.cli.framework import EXAMPLES, Context, WalCommand, run_lang
+from walcli.cli.lazy import RootGroup
 from walcli.core.errors import OutputError, UsageError, WalError
 from walcli.core.problems import Severity, cut
 from walcli.core.registry import Registry
@@ -29,7 +30,7 @@ from walcli.output.safe import safe
 
 app = typer.Typer(
     name="wal",
-    cls=WalGroup,
+    cls=RootGroup,
     help="help.wal",
     epilog="\n".join(
         [

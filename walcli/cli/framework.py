@@ -31,8 +31,10 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 
 from walcli.core.text import LANGS
 
-# What a command receives as its context (typer's own Context, or click's before it).
+# What a command receives as its context (typer's own Context, or click's before it), and
+# what a group holds.
 Context = _click.Context
+Command = _click.Command
 LANG_OPTION = "--lang"
 LANG_KEY = "wal.lang"
 LANG_COPY = "wal.lang-option"
