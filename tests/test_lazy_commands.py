@@ -94,6 +94,7 @@ def test_a_command_built_alone_is_the_one_a_full_build_gives() -> None:
 
 def test_listing_builds_every_command_in_the_order_help_shows() -> None:
     root = typer.main.get_command(app)
+    assert isinstance(root, RootGroup)
     with typer.Context(root) as ctx:
         names = root.list_commands(ctx)
     assert names == [*COMMAND_MODULES, *KINDS]
