@@ -134,6 +134,9 @@ class SchemaSet:
     _fields: dict[tuple[str, int], dict[Pattern, FieldInfo]] = field(default_factory=dict)
     _navigators: dict[str, Navigator] = field(default_factory=dict)
     _dates: dict[str, list[Pattern]] = field(default_factory=dict)
+    # What the walks for references and dates learnt of each node, shared by every kind.
+    _hold_refs: dict[int, bool] = field(default_factory=dict)
+    _hold_dates: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
@@ -159,7 +162,7 @@ class SchemaSet:
             self._patterns[name] = (
                 references_in(walked)
                 if walked is not None
-                else reference_patterns(self.documents, name)
+                else reference_patterns(self.documents, name, self._hold_refs)
             )
         return self._patterns[name]
 
@@ -194,7 +197,7 @@ class SchemaSet:
     def dates(self, name: str) -> list[Pattern]:
         if name not in self._dates:
             self.document(name)
-            self._dates[name] = date_patterns(self.documents, name)
+            self._dates[name] = date_patterns(self.documents, name, self._hold_dates)
         return self._dates[name]
 
     def validator(self, name: str) -> CheckedValidator:

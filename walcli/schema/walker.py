@@ -10,7 +10,7 @@ cannot make it loop or overflow the stack.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from walcli.core.paths import Pattern
@@ -87,49 +87,74 @@ def subschemas(
                 stack.append((resolved[0], pattern, resolved[1]))
 
 
-def reference_patterns(documents: Mapping[str, Any], name: str) -> list[tuple[Pattern, str]]:
-    """(pattern, target kind) for every x-ref reachable from one schema document. The same
-    walk as `subschemas`, skipping what holds no x-ref (most shared definitions: texts,
-    claims, figures), which listing and showing records pay on every run."""
-    holds: dict[int, bool] = {}
-    found: set[tuple[Pattern, str]] = set()
+def _has_ref(schema: dict[str, Any]) -> bool:
+    return isinstance(schema.get(REF_KEYWORD), str)
+
+
+def _is_date(schema: dict[str, Any]) -> bool:
+    return schema.get(DATE_KEYWORD) is True
+
+
+def marked(
+    documents: Mapping[str, Any],
+    name: str,
+    mark: Callable[[dict[str, Any]], bool],
+    holds: dict[int, bool] | None = None,
+) -> Iterator[tuple[Pattern, dict[str, Any]]]:
+    """(pattern, subschema) for every subschema reachable from one document that `mark`
+    accepts: what `subschemas` yields, walking only what can reach such a subschema. Most of
+    a schema (texts, claims, figures) holds no reference and no date, and listing and
+    showing records pay for these walks on every run.
+
+    `holds` remembers, by node, whether one `mark` accepts is reachable from it: given the
+    same dict for every document of a set (and the same mark), the shared definitions are
+    judged once for all kinds."""
+    holds = {} if holds is None else holds
     seen: set[tuple[int, Pattern]] = set()
     stack: list[tuple[Any, Pattern, str]] = [(documents.get(name), (), name)]
     while stack:
         schema, pattern, doc = stack.pop()
         if not isinstance(schema, dict) or len(pattern) > MAX_PATTERN:
             continue
-        if (id(schema), pattern) in seen or not _holds_ref(documents, schema, doc, holds):
+        if (id(schema), pattern) in seen or not _holds(documents, schema, doc, mark, holds):
             continue
         seen.add((id(schema), pattern))
-        if isinstance(schema.get(REF_KEYWORD), str):
-            found.add((pattern, schema[REF_KEYWORD]))
+        if mark(schema):
+            yield pattern, schema
         stack.extend((sub, sub_pattern, doc) for sub, sub_pattern in _children(schema, pattern))
         ref = schema.get("$ref")
         resolved = resolve(documents, ref, doc) if isinstance(ref, str) else None
         if resolved is not None:
             stack.append((resolved[0], pattern, resolved[1]))
-    return sorted(found)
 
 
-def _holds_ref(
+def reference_patterns(
+    documents: Mapping[str, Any], name: str, holds: dict[int, bool] | None = None
+) -> list[tuple[Pattern, str]]:
+    """(pattern, target kind) for every x-ref reachable from one schema document."""
+    walk = marked(documents, name, _has_ref, holds)
+    return sorted({(pattern, node[REF_KEYWORD]) for pattern, node in walk})
+
+
+def _holds(
     documents: Mapping[str, Any],
     schema: dict[str, Any],
     doc: str,
+    mark: Callable[[dict[str, Any]], bool],
     holds: dict[int, bool],
     depth: int = 0,
 ) -> bool:
-    """Whether an x-ref is reachable from a subschema (remembered by node; a node reached
-    again while its answer is pending counts as holding one, which only prunes less; so
-    does a node nested deeper than MAX_NESTING, so a hostile schema cannot exhaust the
-    stack)."""
+    """Whether a subschema `mark` accepts is reachable from this one (remembered by node; a
+    node reached again while its answer is pending counts as holding one, which only prunes
+    less; so does a node nested deeper than MAX_NESTING, so a hostile schema cannot exhaust
+    the stack)."""
     known = holds.get(id(schema))
     if known is not None:
         return known
     if depth > MAX_NESTING:
         return True
     holds[id(schema)] = True  # pending: cycles must not prune what they reach
-    result = isinstance(schema.get(REF_KEYWORD), str)
+    result = mark(schema)
     if not result:
         subs: list[tuple[Any, str]] = [(sub, doc) for sub, _ in _children(schema, ())]
         ref = schema.get("$ref")
@@ -137,7 +162,7 @@ def _holds_ref(
         if resolved is not None:
             subs.append(resolved)
         result = any(
-            isinstance(sub, dict) and _holds_ref(documents, sub, sub_doc, holds, depth + 1)
+            isinstance(sub, dict) and _holds(documents, sub, sub_doc, mark, holds, depth + 1)
             for sub, sub_doc in subs
         )
     holds[id(schema)] = result
@@ -357,9 +382,9 @@ class Navigator:
         return names
 
 
-def date_patterns(documents: Mapping[str, Any], name: str) -> list[Pattern]:
+def date_patterns(
+    documents: Mapping[str, Any], name: str, holds: dict[int, bool] | None = None
+) -> list[Pattern]:
     """Where a schema keeps dates: subschemas annotated `"x-date": true` (defs.schema.json's
     date definition, wherever it is referred to). A new date field is found without code."""
-    return sorted(
-        {pattern for pattern, node in subschemas(documents, name) if node.get(DATE_KEYWORD) is True}
-    )
+    return sorted({pattern for pattern, _ in marked(documents, name, _is_date, holds)})
