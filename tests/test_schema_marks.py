@@ -16,6 +16,7 @@ from walcli.schema.set import SchemaSet
 from walcli.schema.walker import (
     DATE_KEYWORD,
     REF_KEYWORD,
+    Marks,
     date_patterns,
     reference_patterns,
     subschemas,
@@ -40,12 +41,13 @@ def _full_refs(documents: dict[str, Any], name: str) -> list[tuple[Pattern, str]
 
 
 def _check(documents: dict[str, Any], names: list[str]) -> None:
-    ref_memo: dict[int, bool] = {}
-    date_memo: dict[int, bool] = {}
+    """Each document alone, and all in turn with what the walks learn shared between them."""
+    references, dates = Marks.references(), Marks.dates()
     for name in names:
-        assert date_patterns(documents, name, date_memo) == _full_dates(documents, name), name
-        assert reference_patterns(documents, name, ref_memo) == _full_refs(documents, name), name
+        assert date_patterns(documents, name, dates) == _full_dates(documents, name), name
+        assert reference_patterns(documents, name, references) == _full_refs(documents, name)
         assert date_patterns(documents, name) == _full_dates(documents, name), name
+        assert reference_patterns(documents, name) == _full_refs(documents, name), name
 
 
 def test_the_registry_schemas() -> None:
