@@ -16,7 +16,8 @@ from typing import Any
 
 from walcli.cli.framework import Command, Context, WalGroup
 
-# Which module declares each command, in the order `wal --help` lists them. A kind's group
+# Which module declares each command, in the order `wal --help` lists them: by being
+# imported, or, for a module with a `declare(name)` function, by that. A kind's group
 # (`wal poles ...`) is declared from walcli.core.kinds by walcli.cli.records, after these.
 # tests/test_lazy_commands.py checks this table against what the modules declare.
 COMMAND_MODULES: dict[str, str] = {
@@ -52,32 +53,37 @@ class LazyCommands(MutableMapping[str, Command]):
         table = command_modules()
         return [*table, *(name for name in self.built if name not in table)]
 
-    def _load(self, modules: Iterable[str]) -> None:
-        """Import modules (they register their commands), then build what they added."""
+    def _load(self, names: Iterable[str]) -> None:
+        """Declare the commands of these names (importing their modules), then build what
+        was added."""
+        import sys
+
         import typer.main
 
         from walcli.cli.app import app
 
-        for module in modules:
+        table = command_modules()
+        for name in names:
             # The import statement's way in, not importlib's: `python -X importtime` reports
             # only what comes in that way, and the import tests read it.
-            __import__(module)
+            __import__(table[name])
+            declare = getattr(sys.modules[table[name]], "declare", None)
+            if declare is not None:
+                declare(name)
         fresh = typer.main.get_group(app).commands
         for name, command in (fresh.built if isinstance(fresh, LazyCommands) else fresh).items():
             self.built.setdefault(name, command)
 
     def load_all(self) -> None:
-        table = command_modules()
-        missing = {table[name] for name in table if name not in self.built}
+        missing = [name for name in command_modules() if name not in self.built]
         if missing:
-            self._load(sorted(missing))
+            self._load(missing)
 
     def __getitem__(self, name: str) -> Command:
         if name not in self.built:
-            module = command_modules().get(name)
-            if module is None:
+            if name not in command_modules():
                 raise KeyError(name)
-            self._load([module])
+            self._load([name])
         return self.built[name]
 
     def __contains__(self, name: object) -> bool:

@@ -1,5 +1,6 @@
 """`wal KIND list`, `wal KIND show` and `wal KIND fields`, generated for every kind from its
-declaration."""
+declaration. A kind's commands are declared when the root group first looks the kind up
+(walcli.cli.lazy calls `declare`): `wal poles list` builds the commands of poles only."""
 
 from __future__ import annotations
 
@@ -172,6 +173,17 @@ def _fields_command(kind: Kind) -> Callable[..., None]:
     return command
 
 
+_DECLARED: set[str] = set()
+
+
+def declare(name: str) -> None:
+    """Declare the commands of the kind of that name on the app (once)."""
+    if name in _DECLARED:
+        return
+    _DECLARED.add(name)
+    _register(KINDS[name])
+
+
 def _register(kind: Kind) -> None:
     sample = kind.sample
     sub = typer.Typer(
@@ -214,7 +226,3 @@ def _register(kind: Kind) -> None:
         ),
     )(_fields_command(kind))
     app.add_typer(sub, name=kind.name)
-
-
-for _kind in KINDS.values():
-    _register(_kind)
