@@ -176,8 +176,10 @@ OTHER_COMMANDS = (
     ids=" ".join,
 )
 def test_list_and_show_import_no_other_command(tmp_path: Path, args: tuple[str, ...]) -> None:
-    """Only the invoked command's module is imported and built (walcli.cli.lazy), and
-    click itself never is (typer carries its own copy, or is click)."""
+    """Only the invoked command's module is imported and built (walcli.cli.lazy); click
+    itself never is (typer carries its own copy, or is click), nor pydantic, which typer
+    imports to coerce values that text, flags and lists of text need no coercion for
+    (walcli.cli.coerce)."""
     names = imported(_registry(tmp_path), *args)
     assert sorted(n for n in names if n.startswith(OTHER_COMMANDS)) == []
     assert "walcli.cli.records" in names
@@ -186,3 +188,4 @@ def test_list_and_show_import_no_other_command(tmp_path: Path, args: tuple[str, 
     if not hasattr(typer, "_click"):  # an older typer runs on click itself
         return
     assert sorted(n for n in names if n.split(".")[0] == "click") == []
+    assert sorted(n for n in names if n.split(".")[0] in ("pydantic", "pydantic_core")) == []
