@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -16,13 +16,17 @@ from walcli.cli.framework import EXAMPLES, WalCommand, WalGroup, help_key
 from walcli.core.kinds import KINDS, Kind
 from walcli.output.record import RECORD_FORMATS
 from walcli.output.sheet import SHEET_FORMATS, Rows, Sheet
-from walcli.query.filters import ListQuery, parse_columns
+
+if TYPE_CHECKING:
+    from walcli.query.filters import ListQuery
 
 SHEET_HELP = help_key(*SHEET_FORMATS.help_message())
 RECORD_HELP = help_key(*RECORD_FORMATS.help_message())
 
 
 def _run_list(kind: Kind, ctx: typer.Context, options: dict[str, Any]) -> None:
+    from walcli.query.filters import ListQuery, parse_columns  # list only: not for show
+
     chosen = SHEET_FORMATS.choose(options["format"], out().tty)
     query = ListQuery(
         kind,
