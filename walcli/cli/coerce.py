@@ -1,16 +1,17 @@
 """Parameter values that need no coercion are taken as they are, without pydantic.
 
 Recent typer coerces every parameter's value through a pydantic TypeAdapter, built on first
-use; the first one imports pydantic, which costs more than the rest of `wal poles list`
-(about 85 ms of a 250 ms run; typer's own --help option pays it too). Nearly all of wal's
+use; the first one imports pydantic, about a third of what `wal poles list` cost (typer's
+own --help option pays it in any typer app). Nearly all of wal's
 parameters are text, flags and lists of text, and what arrives for them from the command line
 is already that: a str, a bool, a tuple of str, or nothing. For those values the adapter
 returns what it was given (the list as a list); every other value, and every other type of
 parameter (numbers, paths), goes to typer's own coercion, unchanged. tests/test_coerce.py
 holds the shortcut to typer's answers.
 
-This reaches into typer (`_TyperParameter._runtime_param`, set lazily by typer itself); with
-a typer that has no such attribute (an older one coerces through click), nothing changes.
+This reaches into typer (`_TyperParameter._runtime_param`, which typer's get_runtime_param
+fills on first use); with a typer that has no such attribute (an older one coerces through
+click), nothing changes.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ from typing import Any
 
 class _AsGiven:
     """Coercion of one text, flag or list-of-text parameter: values of the parameter's own
-    type as given; anything else by typer's runtime parameter, built when first needed."""
+    type as given; anything else by typer's own coercion, built when first needed."""
 
-    __slots__ = ("annotation", "descriptor", "full", "multiple")
+    __slots__ = ("annotation", "full", "multiple")
 
-    def __init__(self, descriptor: Any, multiple: bool) -> None:
-        self.descriptor = descriptor
-        self.annotation = descriptor.annotation
+    def __init__(self, annotation: Any, multiple: bool) -> None:
+        self.annotation = annotation
         self.multiple = multiple
         self.full: Any = None
 
@@ -38,13 +38,15 @@ class _AsGiven:
                 return list(value)
         elif value is None or type(value) is self.annotation:
             return value
-        return self._full().coerce(value, param=param, ctx=ctx)
+        return self._full(param).coerce(value, param=param, ctx=ctx)
 
-    def _full(self) -> Any:
-        if self.full is None:
-            from typer._coercion import build_runtime_param
-
-            self.full = build_runtime_param(self.descriptor)
+    def _full(self, param: Any) -> Any:
+        if self.full is None:  # typer builds its own, as it would have without us
+            param._runtime_param = None
+            try:
+                self.full = param.get_runtime_param()
+            finally:
+                param._runtime_param = self
         return self.full
 
 
@@ -58,9 +60,9 @@ def _plain(param: Any) -> _AsGiven | None:
         return None
     multiple = bool(param.multiple) or param.nargs == -1
     if multiple:
-        return _AsGiven(descriptor, True) if descriptor.annotation == list[str] else None
+        return _AsGiven(list[str], True) if descriptor.annotation == list[str] else None
     if param.nargs == 1 and descriptor.annotation in (str, bool):
-        return _AsGiven(descriptor, False)
+        return _AsGiven(descriptor.annotation, False)
     return None
 
 
