@@ -1,8 +1,8 @@
 """Parameter values that need no coercion are taken as they are, without pydantic.
 
 Recent typer coerces every parameter's value through a pydantic TypeAdapter, built on first
-use; the first one imports pydantic, about a third of what `wal poles list` cost (typer's
-own --help option pays it in any typer app). Nearly all of wal's
+use; the first one imports pydantic, about a third of `wal poles list` once the rest was
+trimmed (typer's own --help option pays it in any typer app). Nearly all of wal's
 parameters are text, flags and lists of text, and what arrives for them from the command line
 is already that: a str, a bool, a tuple of str, or nothing. For those values the adapter
 returns what it was given (the list as a list); every other value, and every other type of
