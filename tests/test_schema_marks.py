@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -107,6 +108,7 @@ def _documents(draw: st.DrawFn) -> dict[str, Any]:
     return documents
 
 
+@pytest.mark.property
 @settings(max_examples=100, derandomize=True, deadline=None)
 @given(_documents())
 def test_generated_schema_sets(documents: dict[str, Any]) -> None:
