@@ -124,3 +124,50 @@ def test_a_schema_with_an_iri_format_gets_it_checked(tmp_path: Path) -> None:
     )
     problems = json.loads(done.stdout)["problems"]
     assert [p["path"] for p in problems] == ["/home"], problems
+
+
+# What other commands need: their command modules and the library parts only they use.
+OTHER_COMMANDS = (
+    "walcli.cli.diff",
+    "walcli.cli.export",
+    "walcli.cli.graph",
+    "walcli.cli.new",
+    "walcli.cli.refs",
+    "walcli.cli.report",
+    "walcli.cli.search",
+    "walcli.cli.stats",
+    "walcli.cli.timeline",
+    "walcli.cli.validate",
+    "walcli.output.problems",
+    "walcli.export",
+    "walcli.report",
+    "walcli.check",
+    "walcli.analysis.graph",
+    "walcli.analysis.timeline",
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("poles", "list", "--domain", "biotech"),
+        ("poles", "list", "--format", "table"),
+        ("poles", "show", "biowin"),
+        ("poles", "show", "biowin", "--format", "json"),
+    ],
+    ids=" ".join,
+)
+def test_list_and_show_import_no_other_command(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """Only the invoked command's module is imported and built (walcli.cli.lazy); click
+    itself never is (typer carries its own copy, or is click), nor pydantic, which typer
+    imports to coerce values that text, flags and lists of text need no coercion for
+    (walcli.cli.coerce)."""
+    names = imported(_registry(tmp_path), *args)
+    assert sorted(n for n in names if n.startswith(OTHER_COMMANDS)) == []
+    assert "walcli.cli.records" in names
+    import typer
+
+    if not hasattr(typer, "_click"):  # an older typer runs on click itself
+        return
+    assert sorted(n for n in names if n.split(".")[0] == "click") == []
+    assert sorted(n for n in names if n.split(".")[0] in ("pydantic", "pydantic_core")) == []

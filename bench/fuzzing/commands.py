@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,7 +93,7 @@ def discover(app: Any) -> list[Command]:
 
     def visit(command: Any, path: tuple[str, ...]) -> None:
         children = getattr(command, "commands", None)
-        if isinstance(children, dict):
+        if isinstance(children, Mapping):  # wal's root holds a mapping built on demand
             for name in sorted(children):
                 visit(children[name], (*path, name))
         elif path:

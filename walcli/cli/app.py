@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 
 from walcli import __version__
-from walcli.cli.framework import EXAMPLES, Context, WalCommand, WalGroup, run_lang
+from walcli.cli.framework import EXAMPLES, Context, WalCommand, run_lang
+from walcli.cli.lazy import RootGroup
 from walcli.core.errors import OutputError, UsageError, WalError
 from walcli.core.problems import Severity, cut
 from walcli.core.registry import Registry
@@ -29,7 +29,7 @@ from walcli.output.safe import safe
 
 app = typer.Typer(
     name="wal",
-    cls=WalGroup,
+    cls=RootGroup,
     help="help.wal",
     epilog="\n".join(
         [
@@ -168,6 +168,16 @@ def _output_failed(exc: OSError, lang: str) -> typer.Exit:
     return _fail(OutputError(msg("errors.output", reason=exc.strerror or str(exc))), lang)
 
 
+def _exits() -> tuple[type[BaseException], ...]:
+    """The exits a command chose: typer's, and click's once click is loaded. An older typer
+    runs on click, a newer one on its own copy; wal does not import click just to name its
+    classes (nothing raises a class of a module not imported)."""
+    click = sys.modules.get("click")
+    if click is None:
+        return (typer.Exit, typer.Abort)
+    return (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException)
+
+
 def boundary(func: Callable[..., None]) -> Callable[..., None]:
     """The one place where failures become one line on stderr and an exit code: 1 for data
     problems and records not found, 2 for usage errors, broken schemas, no registry and an
@@ -181,7 +191,7 @@ def boundary(func: Callable[..., None]) -> Callable[..., None]:
             _flush()
         except WalError as error:
             raise _fail(error, _lang_now(args, kwargs)) from None
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException):
+        except _exits():
             _flush_then_exit(_lang_now(args, kwargs))
             raise
         except OSError as exc:  # reading fails as problems or WalErrors: this is the output

@@ -29,10 +29,13 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
     import click as _click  # type: ignore[no-redef]
     from click import exceptions as errors  # type: ignore[no-redef]
 
+from walcli.cli.coerce import take_as_given
 from walcli.core.text import LANGS
 
-# What a command receives as its context (typer's own Context, or click's before it).
+# What a command receives as its context (typer's own Context, or click's before it), and
+# what a group holds.
 Context = _click.Context
+Command = _click.Command
 LANG_OPTION = "--lang"
 LANG_KEY = "wal.lang"
 LANG_COPY = "wal.lang-option"
@@ -268,7 +271,9 @@ def _with_lang(params: list[_click.Parameter], ctx: _click.Context) -> list[_cli
 
 class WalCommand(TyperCommand):
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
-        return _with_lang(super().get_params(ctx), ctx)
+        params = super().get_params(ctx)
+        take_as_given(params)
+        return _with_lang(params, ctx)
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         try:
@@ -300,7 +305,9 @@ class WalGroup(TyperGroup):
         return super().main(*args, **kwargs)
 
     def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
-        return _with_lang(super().get_params(ctx), ctx)
+        params = super().get_params(ctx)
+        take_as_given(params)
+        return _with_lang(params, ctx)
 
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         if ctx.parent is None:

@@ -1,11 +1,12 @@
 """`wal KIND list`, `wal KIND show` and `wal KIND fields`, generated for every kind from its
-declaration."""
+declaration. A kind's commands are declared when the root group first looks the kind up
+(walcli.cli.lazy calls `declare`): `wal poles list` builds the commands of poles only."""
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -15,13 +16,17 @@ from walcli.cli.framework import EXAMPLES, WalCommand, WalGroup, help_key
 from walcli.core.kinds import KINDS, Kind
 from walcli.output.record import RECORD_FORMATS
 from walcli.output.sheet import SHEET_FORMATS, Rows, Sheet
-from walcli.query.filters import ListQuery, parse_columns
+
+if TYPE_CHECKING:
+    from walcli.query.filters import ListQuery
 
 SHEET_HELP = help_key(*SHEET_FORMATS.help_message())
 RECORD_HELP = help_key(*RECORD_FORMATS.help_message())
 
 
 def _run_list(kind: Kind, ctx: typer.Context, options: dict[str, Any]) -> None:
+    from walcli.query.filters import ListQuery, parse_columns  # list only: not for show
+
     chosen = SHEET_FORMATS.choose(options["format"], out().tty)
     query = ListQuery(
         kind,
@@ -172,6 +177,17 @@ def _fields_command(kind: Kind) -> Callable[..., None]:
     return command
 
 
+_DECLARED: set[str] = set()
+
+
+def declare(name: str) -> None:
+    """Declare the commands of the kind of that name on the app (once)."""
+    if name in _DECLARED:
+        return
+    _DECLARED.add(name)
+    _register(KINDS[name])
+
+
 def _register(kind: Kind) -> None:
     sample = kind.sample
     sub = typer.Typer(
@@ -214,7 +230,3 @@ def _register(kind: Kind) -> None:
         ),
     )(_fields_command(kind))
     app.add_typer(sub, name=kind.name)
-
-
-for _kind in KINDS.values():
-    _register(_kind)

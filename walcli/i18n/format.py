@@ -53,8 +53,8 @@ def money(euros: float, lang: str, *, compact: bool = False) -> str:
 
 def date(value: Any, lang: str, *, short: bool = False) -> str:
     """A date at its precision: 2006 / juillet 2006 / 12 juillet 2006 (July 2006, 12 July
-    2006); short (for tables): juil. 2006 / 12 juil. 2006. Text that is not a date is
-    returned as it is."""
+    2006), the first of a month 1er juillet 2006 in French; short (for tables): juil. 2006 /
+    12 juil. 2006. Text that is not a date is returned as it is."""
     found = span(value)
     if found is None:
         return str(value)
@@ -68,8 +68,18 @@ def date(value: Any, lang: str, *, short: bool = False) -> str:
         skeleton = "yMMM" if short else "yMMMM"
         return str(format_skeleton(skeleton, datetime.date(year, month, 1), locale=locale))
     if short:
-        return str(format_skeleton("yMMMd", datetime.date(year, month, day), locale=locale))
-    return str(format_date(datetime.date(year, month, day), format="long", locale=locale))
+        text = format_skeleton("yMMMd", datetime.date(year, month, day), locale=locale)
+    else:
+        text = format_date(datetime.date(year, month, day), format="long", locale=locale)
+    return _first_of_month(str(text), day, lang)
+
+
+def _first_of_month(text: str, day: int, lang: str) -> str:
+    """French writes the first day of a month as an ordinal, 1er juillet 2006 (1er juil.
+    2006), where Babel gives the cardinal (CLDR patterns hold no ordinal day)."""
+    if day == 1 and lang == "fr" and text.startswith("1 "):
+        return "1er" + text[1:]
+    return text
 
 
 def plural_form(value: float, lang: str) -> str:

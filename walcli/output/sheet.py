@@ -3,12 +3,10 @@ instead. `list`, `search` and `stats` render through these formats."""
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from walcli.output import markdown
 from walcli.output.formats import Format, Formats, Out
 from walcli.output.safe import safe, spreadsheet_safe
 from walcli.output.serialize import to_json, to_yaml
@@ -87,6 +85,8 @@ def tsv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    import csv
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([spreadsheet_safe(c) for c in header])
@@ -99,6 +99,8 @@ def _separated(sheet: Sheet, out: Out, render: Any) -> None:
 
 
 def _markdown(sheet: Sheet, out: Out) -> None:
+    from walcli.output import markdown
+
     out.write(
         "\n".join(
             (f"## {markdown.escape(rows.title)}\n\n" if rows.title else "")

@@ -17,6 +17,7 @@ from walcli.schema.sound import check_documents
 from walcli.schema.walker import (
     MAX_PATTERN,
     FieldInfo,
+    Marks,
     Navigator,
     date_patterns,
     fields,
@@ -134,6 +135,9 @@ class SchemaSet:
     _fields: dict[tuple[str, int], dict[Pattern, FieldInfo]] = field(default_factory=dict)
     _navigators: dict[str, Navigator] = field(default_factory=dict)
     _dates: dict[str, list[Pattern]] = field(default_factory=dict)
+    # What the walks for references and dates learnt of each node, shared by every kind.
+    _reference_marks: Marks = field(default_factory=Marks.references)
+    _date_marks: Marks = field(default_factory=Marks.dates)
 
     @classmethod
     def load(cls, root: Path) -> SchemaSet:
@@ -170,7 +174,7 @@ class SchemaSet:
             self._patterns[name] = (
                 references_in(walked)
                 if walked is not None
-                else reference_patterns(self.documents, name)
+                else reference_patterns(self.documents, name, self._reference_marks)
             )
         return self._patterns[name]
 
@@ -205,7 +209,7 @@ class SchemaSet:
     def dates(self, name: str) -> list[Pattern]:
         if name not in self._dates:
             self.document(name)
-            self._dates[name] = date_patterns(self.documents, name)
+            self._dates[name] = date_patterns(self.documents, name, self._date_marks)
         return self._dates[name]
 
     def validator(self, name: str) -> CheckedValidator:

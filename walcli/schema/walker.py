@@ -10,7 +10,7 @@ cannot make it loop or overflow the stack.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from walcli.core.paths import Pattern
@@ -42,22 +42,29 @@ def resolve(documents: Mapping[str, Any], ref: str, current: str) -> tuple[Any, 
     return (node, doc_name) if node is not None else None
 
 
-def _children(schema: dict[str, Any], pattern: Pattern) -> Iterator[tuple[Any, Pattern]]:
+def _steps(schema: dict[str, Any]) -> Iterator[tuple[Any, str | None]]:
+    """Each subschema of one schema (not $ref) with the step of the instance it applies at:
+    None for the same place, a property's name, "*" for any item or value."""
     for keyword in SAME_PLACE:
         subs = schema.get(keyword)
         for sub in subs if isinstance(subs, list) else [subs]:
-            yield sub, pattern
+            yield sub, None
     properties = schema.get("properties")
     for name, sub in (properties if isinstance(properties, dict) else {}).items():
-        yield sub, (*pattern, str(name))
+        yield sub, str(name)
     patterns = schema.get("patternProperties")
     for sub in (patterns if isinstance(patterns, dict) else {}).values():
-        yield sub, (*pattern, "*")
+        yield sub, "*"
     for keyword in ANY_CHILD:
-        yield schema.get(keyword), (*pattern, "*")
+        yield schema.get(keyword), "*"
     prefix = schema.get("prefixItems")
     for sub in prefix if isinstance(prefix, list) else []:
-        yield sub, (*pattern, "*")
+        yield sub, "*"
+
+
+def _children(schema: dict[str, Any], pattern: Pattern) -> Iterator[tuple[Any, Pattern]]:
+    for sub, step in _steps(schema):
+        yield sub, pattern if step is None else (*pattern, step)
 
 
 def subschemas(
@@ -87,60 +94,94 @@ def subschemas(
                 stack.append((resolved[0], pattern, resolved[1]))
 
 
-def reference_patterns(documents: Mapping[str, Any], name: str) -> list[tuple[Pattern, str]]:
-    """(pattern, target kind) for every x-ref reachable from one schema document. The same
-    walk as `subschemas`, skipping what holds no x-ref (most shared definitions: texts,
-    claims, figures), which listing and showing records pay on every run."""
-    holds: dict[int, bool] = {}
-    found: set[tuple[Pattern, str]] = set()
+Mark = Callable[[dict[str, Any]], bool]
+# A subschema that leads to a marked one: the subschema, its document, the step it applies at.
+Lead = tuple[dict[str, Any], str, str | None]
+
+
+class Marks:
+    """What walks for one mark (x-ref, x-date) learnt of the nodes of a schema set: whether a
+    subschema the mark accepts is reachable from a node, and through which of its own. Given
+    to every kind's walk, it judges the shared definitions once."""
+
+    __slots__ = ("holds", "leads", "mark")
+
+    def __init__(self, mark: Mark) -> None:
+        self.mark = mark
+        self.holds: dict[int, bool] = {}
+        self.leads: dict[int, list[Lead]] = {}
+
+    @classmethod
+    def references(cls) -> Marks:
+        return cls(lambda schema: isinstance(schema.get(REF_KEYWORD), str))
+
+    @classmethod
+    def dates(cls) -> Marks:
+        return cls(lambda schema: schema.get(DATE_KEYWORD) is True)
+
+
+def marked(
+    documents: Mapping[str, Any], name: str, marks: Marks
+) -> Iterator[tuple[Pattern, dict[str, Any]]]:
+    """(pattern, subschema) for every subschema reachable from one document that the mark
+    accepts: what `subschemas` yields, walking only what leads to such a subschema. Most of
+    a schema (texts, claims, figures) holds no reference, and listing and showing records
+    pay for these walks on every run."""
     seen: set[tuple[int, Pattern]] = set()
     stack: list[tuple[Any, Pattern, str]] = [(documents.get(name), (), name)]
     while stack:
         schema, pattern, doc = stack.pop()
         if not isinstance(schema, dict) or len(pattern) > MAX_PATTERN:
             continue
-        if (id(schema), pattern) in seen or not _holds_ref(documents, schema, doc, holds):
+        if (id(schema), pattern) in seen or not _holds(documents, schema, doc, marks):
             continue
         seen.add((id(schema), pattern))
-        if isinstance(schema.get(REF_KEYWORD), str):
-            found.add((pattern, schema[REF_KEYWORD]))
-        stack.extend((sub, sub_pattern, doc) for sub, sub_pattern in _children(schema, pattern))
-        ref = schema.get("$ref")
-        resolved = resolve(documents, ref, doc) if isinstance(ref, str) else None
-        if resolved is not None:
-            stack.append((resolved[0], pattern, resolved[1]))
-    return sorted(found)
+        if marks.mark(schema):
+            yield pattern, schema
+        for sub, sub_doc, step in marks.leads[id(schema)]:
+            stack.append((sub, pattern if step is None else (*pattern, step), sub_doc))
 
 
-def _holds_ref(
+def reference_patterns(
+    documents: Mapping[str, Any], name: str, marks: Marks | None = None
+) -> list[tuple[Pattern, str]]:
+    """(pattern, target kind) for every x-ref reachable from one schema document (`marks`:
+    Marks.references(), kept for the other documents of the set)."""
+    walk = marked(documents, name, marks or Marks.references())
+    return sorted({(pattern, node[REF_KEYWORD]) for pattern, node in walk})
+
+
+def _holds(
     documents: Mapping[str, Any],
     schema: dict[str, Any],
     doc: str,
-    holds: dict[int, bool],
+    marks: Marks,
     depth: int = 0,
 ) -> bool:
-    """Whether an x-ref is reachable from a subschema (remembered by node; a node reached
-    again while its answer is pending counts as holding one, which only prunes less; so
-    does a node nested deeper than MAX_NESTING, so a hostile schema cannot exhaust the
-    stack)."""
-    known = holds.get(id(schema))
+    """Whether a subschema the mark accepts is reachable from this one; its subschemas that
+    lead to one are kept in marks.leads. A node reached again while its answer is pending
+    counts as holding one, which only prunes less; so does a node nested deeper than
+    MAX_NESTING, so a hostile schema cannot exhaust the stack. Once answered at depth 0, a
+    node has its answer and its leads."""
+    key = id(schema)
+    known = marks.holds.get(key)
     if known is not None:
         return known
     if depth > MAX_NESTING:
         return True
-    holds[id(schema)] = True  # pending: cycles must not prune what they reach
-    result = isinstance(schema.get(REF_KEYWORD), str)
-    if not result:
-        subs: list[tuple[Any, str]] = [(sub, doc) for sub, _ in _children(schema, ())]
-        ref = schema.get("$ref")
-        resolved = resolve(documents, ref, doc) if isinstance(ref, str) else None
-        if resolved is not None:
-            subs.append(resolved)
-        result = any(
-            isinstance(sub, dict) and _holds_ref(documents, sub, sub_doc, holds, depth + 1)
-            for sub, sub_doc in subs
-        )
-    holds[id(schema)] = result
+    marks.holds[key] = True  # pending: cycles must not prune what they reach
+    subs: list[tuple[Any, str, str | None]] = [(sub, doc, step) for sub, step in _steps(schema)]
+    ref = schema.get("$ref")
+    resolved = resolve(documents, ref, doc) if isinstance(ref, str) else None
+    if resolved is not None:
+        subs.append((resolved[0], resolved[1], None))
+    leads: list[Lead] = [
+        (sub, sub_doc, step)
+        for sub, sub_doc, step in subs
+        if isinstance(sub, dict) and _holds(documents, sub, sub_doc, marks, depth + 1)
+    ]
+    marks.leads[key] = leads
+    marks.holds[key] = result = bool(leads) or marks.mark(schema)
     return result
 
 
@@ -357,9 +398,9 @@ class Navigator:
         return names
 
 
-def date_patterns(documents: Mapping[str, Any], name: str) -> list[Pattern]:
+def date_patterns(
+    documents: Mapping[str, Any], name: str, marks: Marks | None = None
+) -> list[Pattern]:
     """Where a schema keeps dates: subschemas annotated `"x-date": true` (defs.schema.json's
     date definition, wherever it is referred to). A new date field is found without code."""
-    return sorted(
-        {pattern for pattern, node in subschemas(documents, name) if node.get(DATE_KEYWORD) is True}
-    )
+    return sorted({pattern for pattern, _ in marked(documents, name, marks or Marks.dates())})
