@@ -162,7 +162,7 @@ def test_a_text_parsed_again_gives_its_own_data() -> None:
 
 
 def test_kept_parses_stay_within_their_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    from walcli.io import yaml as reader
+    from walcli.io import kept as reader
 
     monkeypatch.setattr(reader, "_PARSED_MAX_BYTES", 50_000)
     for n in range(40):

@@ -395,44 +395,16 @@ def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem
     With track (the default) the Document can tell where each value stands; it works that
     out when first asked (see Document). Without, it knows no positions.
     """
-    kept = _PARSED.pop(text, None)
-    if kept is not None:
-        _PARSED_BYTES[0] -= len(text)
-    parsed = kept if kept is not None else _parse(text, rel, positions=False)
+    from walcli.io import kept
+
+    known = kept.take(text)
+    parsed = known if known is not None else _parse(text, rel, positions=False)
     if isinstance(parsed, Problem):
         return parsed  # not kept: a problem names its file, and broken files are few
-    _keep(text, parsed)
+    kept.keep(text, parsed)
     # each caller gets its own data: loading turns years into text in place
-    data, implicit = _copied(parsed.data), dict(parsed.implicit)
+    data, implicit = kept.copied(parsed.data), dict(parsed.implicit)
     return Document(data, implicit=implicit, text=text if track else None)
-
-
-# Texts this process has parsed, the most recent last, up to a total size: reading a file
-# again with the same text (a registry opened twice, the same records in another folder)
-# costs a copy instead of a parse.
-_PARSED: dict[str, Document] = {}
-_PARSED_BYTES = [0]
-_PARSED_MAX_BYTES = 16 * 1024 * 1024
-
-
-def _keep(text: str, parsed: Document) -> None:
-    if len(text) > _PARSED_MAX_BYTES // 16:
-        return
-    _PARSED[text] = parsed
-    _PARSED_BYTES[0] += len(text)
-    while _PARSED_BYTES[0] > _PARSED_MAX_BYTES:
-        oldest = next(iter(_PARSED))
-        del _PARSED[oldest]
-        _PARSED_BYTES[0] -= len(oldest)
-
-
-def _copied(value: Any) -> Any:
-    """A copy of parsed data: mappings and lists anew, scalars (immutable) shared."""
-    if type(value) is dict:
-        return {key: _copied(item) for key, item in value.items()}
-    if type(value) is list:
-        return [_copied(item) for item in value]
-    return value
 
 
 def _parse(text: str, rel: str, *, positions: bool) -> Document | Problem:
