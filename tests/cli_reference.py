@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import typer
@@ -23,7 +24,8 @@ DOC = REPO / "docs" / "cli.md"
 ENV = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb", "WAL_LANG": "en"}
 
 
-def commands() -> Iterator[tuple[list[str], Any]]:
+@cache
+def commands() -> list[tuple[list[str], Any]]:
     """Every visible command, as the words that call it and its click object, depth first."""
 
     def walk(command: Any, words: list[str]) -> Iterator[tuple[list[str], Any]]:
@@ -32,7 +34,7 @@ def commands() -> Iterator[tuple[list[str], Any]]:
             if not sub.hidden:
                 yield from walk(sub, [*words, name])
 
-    yield from walk(typer.main.get_command(app), [])
+    return list(walk(typer.main.get_command(app), []))
 
 
 def options(command: Any) -> list[str]:

@@ -15,6 +15,8 @@ from tests.conftest import REPO, Wal
 from tests.helpers_export import query
 from tests.helpers_validate import Repo, wal
 
+pytestmark = pytest.mark.slow  # the README recipes, run with external tools: the slow set
+
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -72,7 +74,6 @@ def test_the_first_query_joins_poles_to_their_domains(exported: Path) -> None:
     )
 
 
-@pytest.mark.slow
 def test_the_datasette_query_of_the_readme(exported: Path) -> None:
     pytest.importorskip("datasette")
     import asyncio

@@ -12,6 +12,8 @@ import pytest
 from tests.conftest import REPO, Wal
 from tests.helpers_export import csv_rows, query
 
+pytestmark = pytest.mark.slow  # exports read back by external tools: the slow set
+
 HOSTILE = {
     "company": '=HYPERLINK("http://evil.example","click")',
     "site": "+1-2",
@@ -274,7 +276,6 @@ def test_xlsx_text_is_never_a_formula(wal: Wal, mini: Path, tmp_path: Path) -> N
 # -- data package ------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_datapackage_is_valid_for_frictionless(wal: Wal, tmp_path: Path) -> None:
     frictionless = pytest.importorskip("frictionless")
     out = export(wal, "datapackage", tmp_path / "package")
@@ -299,7 +300,6 @@ def test_datapackage_is_valid_for_frictionless(wal: Wal, tmp_path: Path) -> None
     ]["foreignKeys"]
 
 
-@pytest.mark.slow
 def test_the_repository_package_is_valid_for_frictionless(tmp_path: Path) -> None:
     frictionless = pytest.importorskip("frictionless")
     out = export(Wal(REPO), "datapackage", tmp_path / "package")
@@ -308,7 +308,6 @@ def test_the_repository_package_is_valid_for_frictionless(tmp_path: Path) -> Non
     assert len(report.tasks) == 8
 
 
-@pytest.mark.slow
 def test_frictionless_catches_a_link_to_no_record(wal: Wal, mini: Path, tmp_path: Path) -> None:
     """The foreign keys are real: a dangling reference makes the package invalid."""
     frictionless = pytest.importorskip("frictionless")
@@ -361,7 +360,6 @@ def test_json_is_the_whole_registry_in_one_strict_document(wal: Wal, tmp_path: P
 # -- other tools -------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_datasette_runs_the_readme_query(wal: Wal, tmp_path: Path) -> None:
     pytest.importorskip("datasette")
     import asyncio

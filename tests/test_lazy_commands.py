@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 import typer.main
 
 from walcli.cli import app
@@ -40,6 +41,7 @@ DECLARED = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_the_table_names_what_each_module_declares() -> None:
     """Loaded in the table's order, each name's module declares that command (graph and
     timeline would bring refs too: they use its helpers), and nothing else is declared."""
@@ -52,6 +54,7 @@ def test_the_table_names_what_each_module_declares() -> None:
         assert names == [name], (name, names)
 
 
+@pytest.mark.slow
 def test_importing_the_kinds_module_declares_no_kind() -> None:
     """A kind's commands are declared when it is looked up, one kind at a time."""
     script = (
@@ -74,6 +77,7 @@ def test_every_command_is_known_without_being_built() -> None:
     assert "nosuch" not in commands and commands.get("nosuch") is None
 
 
+@pytest.mark.slow
 def test_a_command_built_alone_is_the_one_a_full_build_gives() -> None:
     """Same name, class, parameters and help, whether looked up alone or listed with all."""
     script = textwrap.dedent(

@@ -33,7 +33,7 @@ from walcli.core.paths import JsonPath, Pattern, dotted, values_at
 from walcli.core.registry import Record, Registry
 from walcli.core.text import localize, scalar_text
 from walcli.i18n import t
-from walcli.i18n.catalog import messages
+from walcli.i18n.catalog import has
 from walcli.query.search import nearest_sources
 
 PERIOD_PAIRS = {"start": "end", "from": "to"}
@@ -110,12 +110,11 @@ class Event:
 def what(kind: str, field: str, lang: str) -> str:
     """The label of a date field: the most specific message for it (kind first), else the
     field itself. programmes.figures.as_of falls back to figures.as_of, then as_of."""
-    known = messages()
     parts = field.split(".")
     for index in range(len(parts)):
         suffix = ".".join(parts[index:])
         for key in (f"timeline.what.{kind}.{suffix}", f"timeline.what.{suffix}"):
-            if key in known:
+            if has(key):
                 return t(key, lang)
     return t("timeline.what.other", lang, field=field)
 

@@ -128,9 +128,9 @@ class _Budget:
 
 @jinja2.pass_context
 def _t(context: Any, key: str, **fields: Any) -> str:
-    from walcli.i18n.catalog import messages, t
+    from walcli.i18n.catalog import has, t
 
-    if key not in messages():
+    if not has(key):
         raise SecurityError(f"no message {key!r} in the catalog")
     return t(key, context["page"]["lang"], **fields)
 

@@ -36,13 +36,17 @@ SCHEMA_SUFFIX = ".schema.json"
 MAX_SCHEMA_BYTES = 8 * 1024 * 1024
 
 
-def _read_json(path: Path, rel: str, real_root: str) -> Any:
-    """One schema document: read once, bounded, from a regular file inside the registry."""
+def _read_raw(path: Path, rel: str, real_root: str) -> bytes:
+    """One schema file's bytes: read once, bounded, from a regular file inside the registry."""
     from walcli.io.files import read_bytes
 
     raw = read_bytes(path, rel, MAX_SCHEMA_BYTES, real_root)
     if isinstance(raw, Problem):
         raise SchemaError(f"{rel}: cannot read schema file: {raw.message}")
+    return raw
+
+
+def _parse_json(raw: bytes, rel: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -147,13 +151,16 @@ class SchemaSet:
         compiled validators, the walks): a program or a test suite that opens many
         registries over the same schemas pays for them once."""
         real_root = os.path.realpath(root)
-        documents = {
-            path.name: _read_json(path, f"schemas/{shown_name(path.name)}", real_root)
+        raws = {
+            path.name: _read_raw(path, f"schemas/{shown_name(path.name)}", real_root)
             for path in _schema_files(root / "schemas")
         }
-        key = json.dumps(documents, sort_keys=True, allow_nan=True)
+        key = tuple(raws.items())
         seen = _SEEN.pop(key, None)
         if seen is None:
+            documents = {
+                name: _parse_json(raw, f"schemas/{shown_name(name)}") for name, raw in raws.items()
+            }
             check_documents(documents)
             seen = cls(root, documents)
         _SEEN[key] = seen  # the most recent last
@@ -259,7 +266,7 @@ class SchemaSet:
         )
 
 
-# Schema sets analysed in this process, by their documents' text (a few: each holds compiled
+# Schema sets analysed in this process, by their files' bytes (a few: each holds compiled
 # validators; a long run over many different schemas keeps only the latest).
-_SEEN: dict[str, SchemaSet] = {}
+_SEEN: dict[tuple[tuple[str, bytes], ...], SchemaSet] = {}
 _SEEN_MAX = 4
