@@ -83,3 +83,25 @@ def test_show_completion_prints_the_script() -> None:
     assert result.exit_code == 0
     assert "_WAL_COMPLETE=complete_bash" in result.stdout
     assert "complete -o default -F _wal_completion wal" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "described"),
+    [
+        ("wal ", "en", '"diff":"What changed in the records since REV'),
+        ("wal poles list --dom", "en", '"--domain":"Serving this domain'),
+        ("wal poles list --dom", "fr", '"--domain":"Au service de ce domaine'),
+    ],
+)
+def test_zsh_describes_commands_and_options_in_words(words: str, lang: str, described: str) -> None:
+    result = invoke(
+        [],
+        env={
+            "_WAL_COMPLETE": "complete_zsh",
+            "_TYPER_COMPLETE_ARGS": words,
+            "WAL_LANG": lang,
+            "WAL_ROOT": None,
+        },
+    )
+    assert described in result.stdout
+    assert '"help.' not in result.stdout and '"report.help' not in result.stdout

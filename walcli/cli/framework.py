@@ -117,6 +117,23 @@ def help_key(key: str, fields: dict[str, str] | None = None) -> str:
     return f"{key}?{json.dumps(fields)}" if fields else key
 
 
+def localize_completions(items: list[Any], ctx: _click.Context) -> list[Any]:
+    """What the shells show beside each completion (zsh, fish): the help of a command or an
+    option, rendered from its catalog key in the run's language (a command's cut short, as
+    click cuts it), as plain text."""
+    from typer._click.utils import make_default_short_help
+
+    from walcli.i18n.catalog import has, t
+
+    lang = run_lang(ctx)
+    for item in items:
+        key, _, fields = (item.help or "").partition("?")
+        if has(key):
+            text = t(key, lang, **(json.loads(fields) if fields else {}))
+            item.help = text if str(item.value).startswith("-") else make_default_short_help(text)
+    return items
+
+
 def _no_type(ctx: _click.Context) -> str | None:
     return None
 
@@ -288,6 +305,9 @@ class WalCommand(TyperCommand):
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         _usage(self, ctx, formatter)
 
+    def shell_complete(self, ctx: _click.Context, incomplete: str) -> list[Any]:
+        return localize_completions(super().shell_complete(ctx, incomplete), ctx)
+
 
 def sane_columns() -> None:
     """COLUMNS that is not a positive number (COLUMNS=0, COLUMNS=abc) is dropped: rich would
@@ -342,3 +362,6 @@ class WalGroup(TyperGroup):
 
     def format_usage(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         _usage(self, ctx, formatter)
+
+    def shell_complete(self, ctx: _click.Context, incomplete: str) -> list[Any]:
+        return localize_completions(super().shell_complete(ctx, incomplete), ctx)
