@@ -105,3 +105,17 @@ def test_zsh_describes_commands_and_options_in_words(words: str, lang: str, desc
     )
     assert described in result.stdout
     assert '"help.' not in result.stdout and '"report.help' not in result.stdout
+
+
+def test_help_shown_before_does_not_set_the_language_of_completion() -> None:
+    """The suite's runner reuses one command object, as a long-lived program would: help
+    rendered in English must not leave English behind for a French completion."""
+    assert invoke(["poles", "list", "--help"], env={"WAL_LANG": "en"}).exit_code == 0
+    assert invoke(["--help"], env={"WAL_LANG": "en"}).exit_code == 0
+    for words, described in (
+        ("wal poles list --dom", '"--domain":"Au service de ce domaine'),
+        ("wal ", '"diff":"Ce qui a changé'),
+    ):
+        env = {"_WAL_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
+        result = invoke([], env={**env, "WAL_LANG": "fr", "WAL_ROOT": None})
+        assert described in result.stdout, result.stdout[:300]

@@ -117,20 +117,33 @@ def help_key(key: str, fields: dict[str, str] | None = None) -> str:
     return f"{key}?{json.dumps(fields)}" if fields else key
 
 
-def localize_completions(items: list[Any], ctx: _click.Context) -> list[Any]:
-    """What the shells show beside each completion (zsh, fish): the help of a command or an
-    option, rendered from its catalog key in the run's language (a command's cut short, as
-    click cuts it), as plain text."""
+def localize_completions(
+    command: _click.Command, items: list[Any], ctx: _click.Context
+) -> list[Any]:
+    """What the shells show beside each completion (zsh, fish): the help of an option or a
+    command, rendered from its catalog key in the run's language (a command's cut short, as
+    click cuts it), as plain text. The key is the one the object first held: help rendered
+    earlier by the same object does not leak its language here."""
     from typer._click.utils import make_default_short_help
 
     from walcli.i18n.catalog import has, t
 
     lang = run_lang(ctx)
+    options = {opt: param for param in command.params for opt in param.opts}
+    commands = getattr(command, "commands", {})
     for item in items:
-        key, _, fields = (item.help or "").partition("?")
+        name = str(item.value)
+        if name in options:
+            source, short = _key(options[name], "help"), False
+        elif name in commands:
+            sub = commands[name]
+            source, short = _key(sub, "short_help") or _key(sub, "help"), True
+        else:
+            continue
+        key, _, fields = (source or "").partition("?")
         if has(key):
             text = t(key, lang, **(json.loads(fields) if fields else {}))
-            item.help = text if str(item.value).startswith("-") else make_default_short_help(text)
+            item.help = make_default_short_help(text) if short else text
     return items
 
 
@@ -306,7 +319,7 @@ class WalCommand(TyperCommand):
         _usage(self, ctx, formatter)
 
     def shell_complete(self, ctx: _click.Context, incomplete: str) -> list[Any]:
-        return localize_completions(super().shell_complete(ctx, incomplete), ctx)
+        return localize_completions(self, super().shell_complete(ctx, incomplete), ctx)
 
 
 def sane_columns() -> None:
@@ -364,4 +377,4 @@ class WalGroup(TyperGroup):
         _usage(self, ctx, formatter)
 
     def shell_complete(self, ctx: _click.Context, incomplete: str) -> list[Any]:
-        return localize_completions(super().shell_complete(ctx, incomplete), ctx)
+        return localize_completions(self, super().shell_complete(ctx, incomplete), ctx)
