@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import REPO, Wal
@@ -42,3 +44,20 @@ def test_a_record_view_in_french_reads_1er() -> None:
     assert " 1 juillet 2006" not in out
     english = Wal(REPO)("poles", "show", "biowin", "--lang", "en").stdout
     assert "1 July 2006" in english
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("value", ["2006-02-30", "2011-04-31", "2013-02-29"])
+def test_a_date_shape_that_is_no_calendar_date_is_shown_as_written(value: str, lang: str) -> None:
+    """The bad-date rule reports these; showing them must not fail (a fresh-seed run of
+    tests/test_trust_robustness.py found 2006-02-30 raising from the record view)."""
+    assert date(value, lang) == value
+    assert date(value, lang, short=True) == value
+
+
+def test_show_of_a_record_with_a_day_that_does_not_exist(mini: Path, wal: Wal) -> None:
+    path = mini / "data" / "poles" / "biowin.yaml"
+    path.write_text(path.read_text().replace("  - value: 2006-07", "  - value: 2006-02-30"))
+    run = wal("poles", "show", "biowin", "--lang", "fr")
+    assert run.exit_code == 0, run.stderr
+    assert "2006-02-30" in run.stdout

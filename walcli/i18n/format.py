@@ -67,10 +67,14 @@ def date(value: Any, lang: str, *, short: bool = False) -> str:
     if found.precision == 2:
         skeleton = "yMMM" if short else "yMMMM"
         return str(format_skeleton(skeleton, datetime.date(year, month, 1), locale=locale))
+    try:
+        when = datetime.date(year, month, day)
+    except ValueError:  # 2006-02-30 has a date's shape but is none (the bad-date rule says so)
+        return str(value)
     if short:
-        text = format_skeleton("yMMMd", datetime.date(year, month, day), locale=locale)
+        text = format_skeleton("yMMMd", when, locale=locale)
     else:
-        text = format_date(datetime.date(year, month, day), format="long", locale=locale)
+        text = format_date(when, format="long", locale=locale)
     return _first_of_month(str(text), day, lang)
 
 
