@@ -98,7 +98,7 @@ def _text(value: str | None, lang: str) -> str | None:
     so that typer's rich markup reads it literally."""
     from rich.markup import escape
 
-    from walcli.i18n.catalog import has, t
+    from walcli.i18n.catalog import t
 
     if not value:
         return value
@@ -106,10 +106,16 @@ def _text(value: str | None, lang: str) -> str | None:
         lines = value.split("\n")[1:]
         heading = t("help.examples", lang)
         return escape(heading + "\n" + "\n".join("  $ " + line for line in lines))
-    key, _, fields = value.partition("?")
-    if has(key):
-        return escape(t(key, lang, **(json.loads(fields) if fields else {})))
-    return escape(value)
+    return escape(_message(value, lang) or value)
+
+
+def _message(value: str | None, lang: str) -> str | None:
+    """The text of a help key (as `help_key` writes it, fields included) in lang, as plain
+    text; None when the value is no key of the catalog."""
+    from walcli.i18n.catalog import has, t
+
+    key, _, fields = (value or "").partition("?")
+    return t(key, lang, **(json.loads(fields) if fields else {})) if has(key) else None
 
 
 def help_key(key: str, fields: dict[str, str] | None = None) -> str:
@@ -126,8 +132,6 @@ def localize_completions(
     earlier by the same object does not leak its language here."""
     from typer._click.utils import make_default_short_help
 
-    from walcli.i18n.catalog import has, t
-
     lang = run_lang(ctx)
     options = {opt: param for param in command.params for opt in param.opts}
     commands = getattr(command, "commands", {})
@@ -140,9 +144,8 @@ def localize_completions(
             source, short = _key(sub, "short_help") or _key(sub, "help"), True
         else:
             continue
-        key, _, fields = (source or "").partition("?")
-        if has(key):
-            text = t(key, lang, **(json.loads(fields) if fields else {}))
+        text = _message(source, lang)
+        if text is not None:
             item.help = make_default_short_help(text) if short else text
     return items
 

@@ -1,5 +1,8 @@
 """Parses this process has made, by text: reading a file again with the same text (a registry
-opened twice, the same records in another folder) costs a copy instead of a parse."""
+opened twice, the same records in another folder) costs a copy instead of a parse.
+
+A text is kept from its second reading on: a single run that reads each file once keeps
+nothing and copies nothing."""
 
 from __future__ import annotations
 
@@ -12,6 +15,9 @@ if TYPE_CHECKING:
 _PARSED: dict[str, Document] = {}
 _PARSED_BYTES = [0]
 _PARSED_MAX_BYTES = 16 * 1024 * 1024
+# Texts read once, by hash (a collision only keeps a parse that need not be).
+_SEEN: set[int] = set()
+_SEEN_MAX = 100_000
 
 
 def take(text: str) -> Document | None:
@@ -22,9 +28,17 @@ def take(text: str) -> Document | None:
     return found
 
 
+def worth_keeping(text: str) -> bool:
+    """Whether this text was read before (and so may be again); notes it otherwise."""
+    if hash(text) in _SEEN:
+        return len(text) <= _PARSED_MAX_BYTES // 16
+    if len(_SEEN) >= _SEEN_MAX:
+        _SEEN.clear()
+    _SEEN.add(hash(text))
+    return False
+
+
 def keep(text: str, parsed: Document) -> None:
-    if len(text) > _PARSED_MAX_BYTES // 16:
-        return
     _PARSED[text] = parsed
     _PARSED_BYTES[0] += len(text)
     while _PARSED_BYTES[0] > _PARSED_MAX_BYTES:

@@ -401,9 +401,11 @@ def parse_text(text: str, rel: str, *, track: bool = True) -> Document | Problem
     parsed = known if known is not None else _parse(text, rel, positions=False)
     if isinstance(parsed, Problem):
         return parsed  # not kept: a problem names its file, and broken files are few
-    kept.keep(text, parsed)
-    # each caller gets its own data: loading turns years into text in place
-    data, implicit = kept.copied(parsed.data), dict(parsed.implicit)
+    data, implicit = parsed.data, parsed.implicit
+    if known is not None or kept.worth_keeping(text):
+        kept.keep(text, parsed)
+        # each caller gets its own data: loading turns years into text in place
+        data, implicit = kept.copied(data), dict(implicit)
     return Document(data, implicit=implicit, text=text if track else None)
 
 
